@@ -1,0 +1,97 @@
+import type { MatcherTable, NameEntry } from '../../utils/matcher/table';
+import { NameFlag } from '../../utils/matcher/table';
+import type { CompiledIndex, Entity } from '../schema';
+import { isGroupId } from '../merge/name-key';
+import { isOrdinaryName } from '../words/ordinary-name';
+
+const KIND_CODE = { actor: 'a', software: 's', campaign: 'c' } as const;
+type NamedEntity = Extract<Entity, { kind: keyof typeof KIND_CODE }>;
+const ATTACK_ID = /^(?:T\d{4}(?:\.\d{3})?|TA\d{4}|[GSC]\d{4})$/;
+const MAX_NAME_LENGTH = 64;
+
+/**
+ * The content script's table: every actor, software and campaign name with the entities it
+ * names (best first) and its flags, plus the ATT&CK IDs that may be annotated.
+ */
+export function emitMatcherTable(index: CompiledIndex, ordinaryWords: ReadonlySet<string>): MatcherTable {
+  const named: NamedEntity[] = [
+    ...index.actors,
+    ...activeFirst(index.software),
+    ...index.campaigns,
+  ];
+  const entityIndex = new Map<string, number>();
+  const entities: string[] = [];
+  let entityKinds = '';
+  const refOf = (e: NamedEntity) => {
+    let i = entityIndex.get(e.id);
+    if (i === undefined) {
+      i = entities.push(e.id) - 1;
+      entityIndex.set(e.id, i);
+      entityKinds += KIND_CODE[e.kind];
+    }
+    return i;
+  };
+
+  const bySurface = new Map<string, NamedEntity[]>();
+  for (const e of named) {
+    for (const surface of namesOf(e)) {
+      const list = bySurface.get(surface) ?? [];
+      if (!list.includes(e)) list.push(e);
+      bySurface.set(surface, list);
+    }
+  }
+  const names: NameEntry[] = [];
+  for (const [surface, list] of [...bySurface].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const ranked = rankCandidates(surface, withoutDeprecatedTwins(list));
+    let flags = 0;
+    if (isOrdinaryName(surface, ordinaryWords)) flags |= NameFlag.Common;
+    if (/\p{L}/u.test(surface) && !/\p{Lu}/u.test(surface)) flags |= NameFlag.LowerCaseSource;
+    if (ranked.some((e) => e.name === surface)) flags |= NameFlag.Primary;
+    names.push([surface, flags, ranked.map(refOf)]);
+  }
+
+  const ids = (list: readonly { id: string }[], extra: string[] = []) => [...new Set([...list.map((e) => e.id), ...extra])].sort();
+  const redirected = (kind: string) => index.redirects.filter((r) => r.kind === kind).map((r) => r.from);
+  return {
+    version: 1,
+    entities,
+    entityKinds,
+    names,
+    ids: {
+      technique: ids(index.techniques, redirected('technique')),
+      group: ids(index.actors.filter((a) => a.attackId), redirected('actor')),
+      software: ids(index.software, redirected('software')),
+      campaign: ids(index.campaigns, redirected('campaign')),
+      tactic: ids(index.tactics),
+    },
+  };
+}
+
+function namesOf(e: NamedEntity): string[] {
+  return [e.name, ...e.aliases].filter(
+    (n) => n.length >= 2 && n.length <= MAX_NAME_LENGTH && !ATTACK_ID.test(n) && !isGroupId(n) && /\p{L}/u.test(n),
+  );
+}
+
+/** Deprecated ATT&CK copies (an ICS duplicate of enterprise malware) never outrank the active entry. */
+function activeFirst<T extends { deprecated?: boolean }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => Number(!!a.deprecated) - Number(!!b.deprecated));
+}
+
+function withoutDeprecatedTwins(list: NamedEntity[]): NamedEntity[] {
+  const active = list.filter((e) => !e.deprecated);
+  return active.length ? active : list;
+}
+
+/**
+ * Best candidate first: the entity whose primary name this is, then ATT&CK-backed entities,
+ * then actors before software, then the entity with more sources.
+ */
+function rankCandidates(surface: string, list: NamedEntity[]): NamedEntity[] {
+  const score = (e: NamedEntity) =>
+    (e.name === surface ? 8 : 0) +
+    (e.kind !== 'actor' || e.attackId ? 4 : 0) +
+    (e.kind === 'actor' ? 2 : 0) +
+    e.sources.length * 0.1;
+  return [...list].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+}
