@@ -12,5 +12,6 @@ export default defineConfig({
     description:
       'Spots threat actors, aliases and ATT&CK IDs on the pages you read and explains them offline.',
     permissions: ['storage', 'contextMenus'],
+    action: { default_title: 'TI Lens' },
   },
 });

@@ -112,6 +112,8 @@ export interface Tactic extends EntityBase {
   kind: 'tactic';
   shortname: string;
   domain: string;
+  /** Position in its ATT&CK matrix (Reconnaissance first … Impact last), across domains. */
+  order: number;
 }
 
 export interface Software extends EntityBase {

@@ -45,7 +45,10 @@ export function buildAttack(bundles: StixBundle[]): AttackData {
     return target && !target.revoked ? target : undefined;
   };
 
-  const tactics = [...objects.values()].filter((o) => o.type === 'x-mitre-tactic' && !o.revoked).map(toTactic);
+  const matrixOrder = bundles.flatMap((b) => b.tacticOrder);
+  const tactics = [...objects.values()]
+    .filter((o) => o.type === 'x-mitre-tactic' && !o.revoked)
+    .map((o) => toTactic(o, matrixOrder.indexOf(o.stixId)));
   const tacticByPhase = new Map(tactics.map((t) => [`${t.domain}:${t.shortname}`, t.id]));
   const tacticsOf = (o: StixObject) =>
     unique(o.phases.flatMap((p) => tacticByPhase.get(`${CHAIN_DOMAIN[p.chain] ?? p.chain}:${p.phase}`) ?? []));
@@ -111,7 +114,7 @@ export function buildAttack(bundles: StixBundle[]): AttackData {
   return {
     groups: sortById([...groups.values()]),
     techniques: sortById([...techniques.values()]),
-    tactics: sortById(tactics),
+    tactics: tactics.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)),
     software: sortById([...software.values()]),
     campaigns: sortById([...campaigns.values()]),
     redirects: buildRedirects(objects, finalOf),
@@ -174,7 +177,7 @@ function attackLink(o: StixObject): Link[] {
   return o.url ? [{ label: `ATT&CK ${o.attackId}`, url: o.url }] : [];
 }
 
-function toTactic(o: StixObject): Tactic {
+function toTactic(o: StixObject, order: number): Tactic {
   return {
     id: o.attackId,
     kind: 'tactic',
@@ -185,6 +188,7 @@ function toTactic(o: StixObject): Tactic {
     sources: ['attack'],
     shortname: o.shortname ?? '',
     domain: o.domains[0] ?? '',
+    order: order < 0 ? Number.MAX_SAFE_INTEGER : order,
     ...(o.deprecated ? { deprecated: true } : {}),
   };
 }

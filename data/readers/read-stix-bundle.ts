@@ -36,6 +36,8 @@ export interface StixBundle {
   specVersion: '2.0' | '2.1';
   objects: StixObject[];
   relationships: StixRelationship[];
+  /** Tactic STIX ids in matrix order (x-mitre-matrix `tactic_refs`), for every matrix in the bundle. */
+  tacticOrder: string[];
 }
 
 /**
@@ -50,6 +52,7 @@ export function readStixBundle(json: unknown, file: string, defaultDomain: strin
   const specVersion = bundleSpecVersion(bundle, raw, file);
   const objects: StixObject[] = [];
   const relationships: StixRelationship[] = [];
+  const tacticOrder: string[] = [];
   raw.forEach((value, index) => {
     const obj = expectObject(value, file, `object #${index}`);
     const ref = typeof obj.id === 'string' ? obj.id : `object #${index}`;
@@ -57,11 +60,13 @@ export function readStixBundle(json: unknown, file: string, defaultDomain: strin
     if (obj.type === 'relationship') {
       const rel = readRelationship(obj, file, ref);
       if (rel) relationships.push(rel);
+    } else if (obj.type === 'x-mitre-matrix' && obj.x_mitre_deprecated !== true) {
+      tacticOrder.push(...strings(obj.tactic_refs));
     } else if (READ_TYPES.has(obj.type)) {
       objects.push(readObject(obj, file, ref, defaultDomain));
     }
   });
-  return { file, specVersion, objects, relationships };
+  return { file, specVersion, objects, relationships, tacticOrder };
 }
 
 function bundleSpecVersion(bundle: Record<string, unknown>, raw: unknown[], file: string): '2.0' | '2.1' {
