@@ -1,7 +1,7 @@
 import type { MatcherTable, NameEntry } from '../../utils/matcher/table';
 import { NameFlag } from '../../utils/matcher/table';
 import type { CompiledIndex, Entity } from '../schema';
-import { isGroupId } from '../merge/name-key';
+import { isGroupId, nameKey } from '../merge/name-key';
 import { isOrdinaryName } from '../words/ordinary-name';
 
 const KIND_CODE = { actor: 'a', software: 's', campaign: 'c' } as const;
@@ -32,22 +32,31 @@ export function emitMatcherTable(index: CompiledIndex, ordinaryWords: ReadonlySe
     return i;
   };
 
-  const bySurface = new Map<string, NamedEntity[]>();
+  // Surfaces that differ only in case and spacing ("Wicked Panda", "WICKED PANDA") are one
+  // name to the matcher, so candidates are ranked per normalised key and every surface of
+  // the key carries the same ranking.
+  const byKey = new Map<string, { surfaces: Set<string>; entities: NamedEntity[] }>();
   for (const e of named) {
     for (const surface of namesOf(e)) {
-      const list = bySurface.get(surface) ?? [];
-      if (!list.includes(e)) list.push(e);
-      bySurface.set(surface, list);
+      const key = nameKey(surface);
+      if (!key) continue;
+      const group = byKey.get(key) ?? { surfaces: new Set<string>(), entities: [] };
+      group.surfaces.add(surface);
+      if (!group.entities.includes(e)) group.entities.push(e);
+      byKey.set(key, group);
     }
   }
   const names: NameEntry[] = [];
-  for (const [surface, list] of [...bySurface].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const ranked = rankCandidates(surface, withoutDeprecatedTwins(list));
-    let flags = 0;
-    if (isOrdinaryName(surface, ordinaryWords)) flags |= NameFlag.Common;
-    if (/\p{L}/u.test(surface) && !/\p{Lu}/u.test(surface)) flags |= NameFlag.LowerCaseSource;
-    if (ranked.some((e) => e.name === surface)) flags |= NameFlag.Primary;
-    names.push([surface, flags, ranked.map(refOf)]);
+  for (const [key, group] of [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const refs = rankCandidates(key, withoutDeprecatedTwins(group.entities)).map(refOf);
+    const primary = group.entities.some((e) => nameKey(e.name) === key);
+    for (const surface of [...group.surfaces].sort()) {
+      let flags = 0;
+      if (isOrdinaryName(surface, ordinaryWords)) flags |= NameFlag.Common;
+      if (/\p{L}/u.test(surface) && !/\p{Lu}/u.test(surface)) flags |= NameFlag.LowerCaseSource;
+      if (primary) flags |= NameFlag.Primary;
+      names.push([surface, flags, refs]);
+    }
   }
 
   const ids = (list: readonly { id: string }[], extra: string[] = []) => [...new Set([...list.map((e) => e.id), ...extra])].sort();
@@ -84,13 +93,14 @@ function withoutDeprecatedTwins(list: NamedEntity[]): NamedEntity[] {
 }
 
 /**
- * Best candidate first: the entity whose primary name this is, then ATT&CK-backed entities,
- * then actors before software, then the entity with more sources.
+ * Best candidate first: ATT&CK-backed entities (what analysts mean by "Wicked Panda" is APT41,
+ * not a stray cluster of that name), then the entity whose primary name this is, then actors
+ * before software, then the entity with more sources.
  */
-function rankCandidates(surface: string, list: NamedEntity[]): NamedEntity[] {
+function rankCandidates(key: string, list: NamedEntity[]): NamedEntity[] {
   const score = (e: NamedEntity) =>
-    (e.name === surface ? 8 : 0) +
-    (e.kind !== 'actor' || e.attackId ? 4 : 0) +
+    (e.kind !== 'actor' || e.attackId ? 8 : 0) +
+    (nameKey(e.name) === key ? 4 : 0) +
     (e.kind === 'actor' ? 2 : 0) +
     e.sources.length * 0.1;
   return [...list].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id, 'en', { numeric: true }));
