@@ -57,8 +57,11 @@ export function buildAttack(bundles: StixBundle[]): AttackData {
   const groups = new Map<string, AttackGroup>();
   const software = new Map<string, Software>();
   const campaigns = new Map<string, Campaign>();
+  // An ATT&CK ID names one entity: a deprecated object whose ID an active object of the same
+  // kind also carries is dropped (ICS ships a deprecated EKANS under S0017, which is BISCUIT).
+  const liveIds = new Set([...objects.values()].filter((o) => !o.revoked && !o.deprecated).map((o) => `${kindOf(o)}:${o.attackId}`));
   for (const o of objects.values()) {
-    if (o.revoked) continue;
+    if (o.revoked || (o.deprecated && liveIds.has(`${kindOf(o)}:${o.attackId}`))) continue;
     if (o.type === 'attack-pattern') techniques.set(o.stixId, toTechnique(o, tacticsOf(o)));
     else if (o.type === 'intrusion-set') groups.set(o.stixId, toGroup(o));
     else if (o.type === 'malware' || o.type === 'tool') software.set(o.stixId, toSoftware(o));
