@@ -94,14 +94,23 @@ function withoutDeprecatedTwins(list: NamedEntity[]): NamedEntity[] {
 
 /**
  * Best candidate first: ATT&CK-backed entities (what analysts mean by "Wicked Panda" is APT41,
- * not a stray cluster of that name), then the entity whose primary name this is, then actors
- * before software, then the entity with more sources.
+ * not a stray cluster of that name), then the entity whose primary name this is, then the
+ * entity more sources give this very name to ("Group 72" is Axiom for ATT&CK, ETDA and MISP;
+ * only one MISP cluster also lists it for APT17), then actors before software.
  */
 function rankCandidates(key: string, list: NamedEntity[]): NamedEntity[] {
   const score = (e: NamedEntity) =>
     (e.kind !== 'actor' || e.attackId ? 8 : 0) +
     (nameKey(e.name) === key ? 4 : 0) +
-    (e.kind === 'actor' ? 2 : 0) +
-    e.sources.length * 0.1;
+    nameSupport(e, key) * 0.5 +
+    (e.kind === 'actor' ? 0.2 : 0) +
+    e.sources.length * 0.01;
   return [...list].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id, 'en', { numeric: true }));
+}
+
+/** How many sources give this entity the name (ATT&CK counts double: it curates its aliases). */
+function nameSupport(e: NamedEntity, key: string): number {
+  if (e.kind !== 'actor') return 2;
+  const sources = new Set(e.aliasInfo.filter((a) => nameKey(a.name) === key).flatMap((a) => a.sources));
+  return sources.size + (sources.has('attack') ? 1 : 0);
 }
