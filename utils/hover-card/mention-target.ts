@@ -1,0 +1,36 @@
+import { isEntityId } from '../index-data/entity-id';
+import { MENTION_TAG } from '../annotate/mention-element';
+
+/** Most ids one card request may carry (the background rejects more). */
+const MAX_IDS = 12;
+/** Longest matched text the background accepts. */
+const MAX_TEXT = 200;
+
+/** The `<ti-mention>` an event happened in, found through open shadow roots too. */
+export function mentionInPath(path: readonly EventTarget[]): HTMLElement | undefined {
+  for (const target of path) {
+    if ((target as Node).nodeType === 1 && (target as Element).localName === MENTION_TAG) return target as HTMLElement;
+  }
+  return undefined;
+}
+
+/** True when the mention sits inside a page link or button, whose click belongs to the page. */
+export function isInsidePageControl(path: readonly EventTarget[], mention: Element): boolean {
+  const start = path.indexOf(mention);
+  return path.slice(start + 1).some((t) => {
+    const el = t as Element;
+    return el.nodeType === 1 && ((el.localName === 'a' && el.hasAttribute('href')) || el.localName === 'button');
+  });
+}
+
+/** The card request a mention stands for: its candidate ids (best first) and its text. */
+export function cardRequestOf(mention: HTMLElement): { ids: string[]; matchedText: string } {
+  const ids = (mention.getAttribute('data-ti-id') ?? '').split(/\s+/).filter(isEntityId).slice(0, MAX_IDS);
+  const matchedText = (mention.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+  return { ids, matchedText };
+}
+
+/** Open shadow roots an event passed through (ours is closed and never shows up here). */
+export function shadowRootsInPath(path: readonly EventTarget[]): ShadowRoot[] {
+  return path.filter((t): t is ShadowRoot => (t as Node).nodeType === 11 && 'host' in (t as ShadowRoot));
+}
