@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import type { Scheduling } from '~/utils/annotate/natives';
+import { createChunkRunner } from '~/utils/annotate/scan-scheduler';
+
+/** Scheduling with a manual clock and manual idle/timeout queues. */
+function fakeScheduling(withIdle: boolean) {
+  let clock = 0;
+  const idle: (() => void)[] = [];
+  const timeouts: (() => void)[] = [];
+  const idleTimeouts: number[] = [];
+  const scheduling: Scheduling = {
+    now: () => clock,
+    setTimeout: (cb) => timeouts.push(cb),
+    clearTimeout: () => {},
+    requestIdleCallback: withIdle ? (cb, options) => (idleTimeouts.push(options.timeout), idle.push(cb)) : undefined,
+    cancelIdleCallback: withIdle ? (id) => void idle.splice(id - 1, 1, () => {}) : undefined,
+    MutationObserver,
+  };
+  return { scheduling, idle, timeouts, idleTimeouts, advance: (ms: number) => (clock += ms) };
+}
+
+describe('createChunkRunner', () => {
+  test('uses requestIdleCallback with a timeout and stops each chunk at the budget', () => {
+    const fake = fakeScheduling(true);
+    let items = 100;
+    const chunkSizes: number[] = [];
+    const runner = createChunkRunner((deadline) => {
+      let done = 0;
+      while (items > 0 && !deadline.expired()) {
+        items--;
+        done++;
+        fake.advance(1); // each item costs 1 ms
+      }
+      chunkSizes.push(done);
+      return items > 0;
+    }, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: 8 });
+    runner.request();
+    runner.request(); // no double scheduling
+    expect(fake.idle).toHaveLength(1);
+    expect(fake.idleTimeouts[0]).toBeGreaterThan(0);
+    while (fake.idle.length) fake.idle.shift()!();
+    expect(chunkSizes.every((n) => n <= 8)).toBe(true);
+    expect(chunkSizes.reduce((a, b) => a + b)).toBe(100);
+    expect(fake.timeouts).toHaveLength(0);
+    expect(runner.pending).toBe(false);
+  });
+
+  test('falls back to setTimeout without requestIdleCallback', () => {
+    const fake = fakeScheduling(false);
+    let ran = 0;
+    const runner = createChunkRunner(() => ++ran < 3, { scheduling: fake.scheduling, signal: new AbortController().signal });
+    runner.request();
+    while (fake.timeouts.length) fake.timeouts.shift()!();
+    expect(ran).toBe(3);
+  });
+
+  test('abort cancels the scheduled chunk', () => {
+    const fake = fakeScheduling(false);
+    const controller = new AbortController();
+    let ran = 0;
+    const runner = createChunkRunner(() => (ran++, true), { scheduling: fake.scheduling, signal: controller.signal });
+    runner.request();
+    controller.abort();
+    fake.timeouts.forEach((cb) => cb());
+    expect(ran).toBe(0);
+    runner.request();
+    expect(runner.pending).toBe(false);
+  });
+});

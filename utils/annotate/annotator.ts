@@ -1,0 +1,322 @@
+import type { PageEvidence } from '../matcher/context-policy';
+import type { Match, TextMatcher } from '../matcher/matcher';
+import { isStillValid, moveToPieces, type DeferredMatch } from './deferred-matches';
+import { accessibleFrameDocument } from './frames';
+import { acceptsInContext, decideMatches, type CommonMatchPolicy } from './match-policy';
+import { MENTION_TAG } from './mention-element';
+import { createMutationWatcher, type MutationBatch } from './mutation-watcher';
+import { initialScheduling, type Scheduling } from './natives';
+import { sameSummary, summarizeMentions, type PageSummary } from './page-summary';
+import { createScanJob, isPendingNode, startJob, type ScanJob } from './scan-job';
+import { createChunkRunner, type Deadline } from './scan-scheduler';
+import { isWorthScanning } from './skip-rules';
+import { injectStylesheet, type StyleRoot } from './styles';
+import { surroundingText } from './surrounding-text';
+import { wrapTextNode, type TextPiece } from './wrap-matches';
+
+export interface AnnotatorOptions {
+  matcher: TextMatcher;
+  /** Decides common-name matches from their surrounding text and the page's evidence. */
+  acceptCommonMatch: CommonMatchPolicy;
+  /** Aborting stops scanning and observing; existing mentions stay (see removeAnnotations). */
+  signal: AbortSignal;
+  /** Called whenever the set of mentions on the page changes (after a scan settles). */
+  onSummary?: (summary: PageSummary) => void;
+  /** Most mentions kept in the page at once (default 5000). */
+  maxAnnotations?: number;
+  /** Most common-name matches kept waiting for more evidence (default 300). */
+  maxDeferred?: number;
+  /** Characters of surrounding text given to the common-name policy (default 2000). */
+  contextChars?: number;
+  /** Script time per idle chunk, in ms (default 8). */
+  chunkBudgetMs?: number;
+  /**
+   * Text nodes wrapped per chunk (default 40). Bounds the style and layout work each chunk
+   * leaves for the next frame, which on a multi-megabyte page costs more than the scan.
+   */
+  maxWritesPerChunk?: number;
+  debounceMs?: number;
+  stormThreshold?: number;
+  stormDelayMs?: number;
+  /** Timers and MutationObserver to use (default: captured from `window` at module load). */
+  scheduling?: Scheduling;
+}
+
+export interface Annotator {
+  /** Resolves once pending mutations are flushed and the scan queue is empty. */
+  whenIdle(): Promise<void>;
+  summary(): PageSummary;
+  /** True for the mentions, text nodes and style element this annotator created. */
+  isOwnNode(node: Node): boolean;
+  /** The page text node that a created mention or text piece replaced (for removeAnnotations). */
+  originalTextOf(node: Node): Text | undefined;
+}
+
+/** Check the clock after this many text nodes, or sooner after this many characters. */
+const NODES_PER_CLOCK_CHECK = 16;
+const CHARS_PER_CLOCK_CHECK = 8192;
+/** Time given to re-checking deferred matches after each chunk. */
+const RECHECK_BUDGET_MS = 2;
+
+/**
+ * Scans `doc` (with its open shadow roots and readable frames) in idle-time chunks, wraps
+ * accepted matches in <ti-mention> elements and keeps doing so for text the page adds later.
+ * All state lives in this call; nothing is shared between annotators.
+ */
+export function startAnnotator(doc: Document, options: AnnotatorOptions): Annotator {
+  const { matcher, acceptCommonMatch, signal, onSummary } = options;
+  const scheduling = options.scheduling ?? initialScheduling;
+  if (!scheduling) throw new Error('startAnnotator needs a window');
+  const maxAnnotations = options.maxAnnotations ?? 5000;
+  const maxDeferred = options.maxDeferred ?? 300;
+  const contextChars = options.contextChars ?? 2000;
+  const maxWritesPerChunk = options.maxWritesPerChunk ?? 40;
+
+  const processed = new WeakSet<Text>();
+  const owned = new WeakSet<Node>();
+  const origins = new WeakMap<Node, Text>();
+  const styled = new WeakSet<Node>();
+  const roots = new Set<Document | ShadowRoot>();
+  const frames = new WeakSet<Element>();
+  const evidence: PageEvidence = { strongMentions: 0 };
+  const queue: ScanJob[] = [];
+  let deferred: DeferredMatch<Match>[] = [];
+  const deferredNodes = new WeakSet<Text>();
+  let evidenceAtLastRecheck = 0;
+  let liveMentions = 0;
+  let notAnnotated = 0;
+  let summaryDirty = true;
+  let lastSummary: PageSummary = { mentions: 0, entities: [], notAnnotated: 0 };
+  let idleWaiters: (() => void)[] = [];
+
+  const track = (node: Node): void => void owned.add(node);
+
+  const attachRoot = (root: Document | ShadowRoot): void => {
+    if (roots.has(root) || signal.aborted) return;
+    roots.add(root);
+    // Mentions already there (an earlier instance's) count towards the cap.
+    liveMentions += root.querySelectorAll(MENTION_TAG).length;
+    watcher.watch(root);
+    enqueue(root);
+  };
+
+  const attachFrame = (frame: HTMLIFrameElement | HTMLFrameElement): void => {
+    if (!frames.has(frame)) {
+      frames.add(frame);
+      // A frame that navigates gets a new document: attach that one too.
+      frame.addEventListener('load', () => attachFrame(frame), { signal });
+    }
+    const frameDoc = accessibleFrameDocument(frame);
+    if (frameDoc) attachRoot(frameDoc);
+  };
+
+  const discoveries = { onShadowRoot: attachRoot, onFrame: attachFrame };
+
+  const startJobSafely = (job: ScanJob): boolean => {
+    try {
+      return startJob(job, discoveries);
+    } catch {
+      return false; // a root the page broke: drop the job, keep the queue going
+    }
+  };
+
+  const enqueue = (node: Node): void => {
+    queue.push(createScanJob(node));
+    runner.request();
+  };
+
+  const ensureStyles = (node: Node): void => {
+    const root = node.getRootNode() as StyleRoot;
+    if (styled.has(root)) return;
+    styled.add(root);
+    const style = injectStylesheet(root);
+    if (style) track(style);
+  };
+
+  /** Wraps accepted matches within the cap; returns the pieces the node was split into. */
+  const wrap = (node: Text, matches: Match[]): TextPiece[] | undefined => {
+    const room = Math.max(0, maxAnnotations - liveMentions);
+    if (matches.length > room) notAnnotated += matches.length - room;
+    const kept = matches.slice(0, room);
+    if (kept.length === 0) return undefined;
+    ensureStyles(node);
+    const origin = origins.get(node) ?? node;
+    const result = wrapTextNode(node, kept, (created) => {
+      owned.add(created);
+      origins.set(created, origin);
+    });
+    for (const piece of result.pieces) processed.add(piece.node);
+    liveMentions += result.mentions;
+    if (result.mentions > 0) summaryDirty = true;
+    return result.mentions > 0 ? result.pieces : undefined;
+  };
+
+  /** Scans one text node; returns true when it wrote to the page. */
+  const scanText = (node: Text): boolean => {
+    if (processed.has(node)) return false;
+    processed.add(node);
+    if (deferredNodes.has(node)) deferred = deferred.filter((entry) => entry.node !== node);
+    const data = node.data;
+    if (!isWorthScanning(data)) return false;
+    const matches = matcher.findAll(data);
+    if (matches.length === 0) return false;
+    const decision = decideMatches(matches, evidence, acceptCommonMatch, (match) =>
+      surroundingText(node, match.start, match.end, contextChars),
+    );
+    const pieces = decision.accepted.length > 0 ? wrap(node, decision.accepted) : undefined;
+    let waiting = decision.deferred.map(({ match, context }) => ({ node, match, context }));
+    if (pieces) waiting = moveToPieces(waiting, node, pieces);
+    for (const entry of waiting.slice(0, Math.max(0, maxDeferred - deferred.length))) {
+      deferred.push(entry);
+      deferredNodes.add(entry.node);
+    }
+    return pieces !== undefined;
+  };
+
+  /**
+   * Re-asks the policy about deferred common-name matches once evidence has grown, for at
+   * most RECHECK_BUDGET_MS; entries not reached go first next time. Returns false while a
+   * pass is unfinished.
+   */
+  const recheckDeferred = (): boolean => {
+    if (deferred.length === 0 || evidence.strongMentions === evidenceAtLastRecheck) return true;
+    const stopAt = scheduling.now() + RECHECK_BUDGET_MS;
+    const acceptedByNode = new Map<Text, Match[]>();
+    const rejected: DeferredMatch<Match>[] = [];
+    let i = 0;
+    for (; i < deferred.length; i++) {
+      if (i % 16 === 15 && scheduling.now() >= stopAt) break;
+      const entry = deferred[i]!;
+      if (!isStillValid(entry)) continue;
+      if (isPendingNode(queue, entry.node) || !acceptsInContext(entry.match, entry.context, evidence, acceptCommonMatch)) {
+        rejected.push(entry);
+        continue;
+      }
+      const list = acceptedByNode.get(entry.node) ?? [];
+      list.push(entry.match);
+      acceptedByNode.set(entry.node, list);
+    }
+    const complete = i === deferred.length;
+    if (complete) evidenceAtLastRecheck = evidence.strongMentions;
+    let remaining = [...deferred.slice(i), ...rejected];
+    for (const [node, matches] of acceptedByNode) {
+      try {
+        const pieces = wrap(node, matches);
+        if (pieces) remaining = moveToPieces(remaining, node, pieces);
+      } catch {
+        // a node the page broke: drop its matches
+      }
+    }
+    deferred = remaining;
+    for (const entry of deferred) deferredNodes.add(entry.node);
+    return complete;
+  };
+
+  const emitSummary = (): void => {
+    if (!summaryDirty) return;
+    summaryDirty = false;
+    const mentions: Element[] = [];
+    for (const root of roots) {
+      const alive = root.nodeType === 9 ? (root as Document).defaultView !== null : (root as ShadowRoot).host.isConnected;
+      if (!alive) roots.delete(root);
+      else mentions.push(...root.querySelectorAll(MENTION_TAG));
+    }
+    liveMentions = mentions.length;
+    const summary = summarizeMentions(mentions, notAnnotated);
+    if (sameSummary(summary, lastSummary)) return;
+    lastSummary = summary;
+    onSummary?.(summary);
+  };
+
+  const isIdle = (): boolean => queue.length === 0 && !watcher.pending && !runner.pending;
+
+  const settle = (): void => {
+    if (!isIdle() && !signal.aborted) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const work = (deadline: Deadline): boolean => {
+    let nodes = 0;
+    let chars = 0;
+    let writes = 0;
+    while (queue.length > 0) {
+      const job = queue[0]!;
+      if (!startJobSafely(job)) {
+        queue.shift();
+        continue;
+      }
+      while (job.next) {
+        const node = job.next as Text;
+        job.next = job.walker?.nextNode() ?? null;
+        try {
+          if (scanText(node)) writes++;
+        } catch {
+          // one bad node never stops the scan
+        }
+        chars += node.data.length;
+        const checkClock = ++nodes % NODES_PER_CLOCK_CHECK === 0 || chars >= CHARS_PER_CLOCK_CHECK;
+        if (writes >= maxWritesPerChunk || (checkClock && deadline.expired())) {
+          recheckDeferred();
+          return true;
+        }
+        if (chars >= CHARS_PER_CLOCK_CHECK) chars = 0;
+      }
+      queue.shift();
+    }
+    if (!recheckDeferred()) return true;
+    emitSummary();
+    settle();
+    return false;
+  };
+
+  const runner = createChunkRunner(work, {
+    scheduling,
+    signal,
+    budgetMs: options.chunkBudgetMs,
+  });
+
+  const onBatch = (batch: MutationBatch): void => {
+    for (const text of batch.changed) {
+      processed.delete(text);
+      enqueue(text);
+    }
+    for (const node of batch.added) enqueue(node);
+    for (const root of batch.rescanRoots) enqueue(root);
+    if (batch.elementsRemoved) summaryDirty = true;
+    runner.request();
+  };
+
+  const watcher = createMutationWatcher({
+    scheduling,
+    signal,
+    isOwnNode: (node) => owned.has(node),
+    onBatch,
+    debounceMs: options.debounceMs,
+    stormThreshold: options.stormThreshold,
+    stormDelayMs: options.stormDelayMs,
+  });
+
+  signal.addEventListener('abort', () => {
+    queue.length = 0;
+    deferred = [];
+    settle();
+  }, { once: true });
+
+  attachRoot(doc);
+
+  return {
+    whenIdle: () =>
+      new Promise<void>((resolve) => {
+        // Let queued MutationObserver callbacks run first, then wait for the queue.
+        scheduling.setTimeout(() => {
+          if (isIdle() || signal.aborted) resolve();
+          else idleWaiters.push(resolve);
+        }, 0);
+      }),
+    summary: () => lastSummary,
+    isOwnNode: (node) => owned.has(node),
+    originalTextOf: (node) => origins.get(node),
+  };
+}

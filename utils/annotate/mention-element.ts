@@ -1,0 +1,44 @@
+import type { AnnotationKind } from '../matcher/table';
+import { dom } from './natives';
+
+/**
+ * The annotation element. A custom tag name that page stylesheets do not target; it is
+ * deliberately not registered with customElements (no constructor, no page-visible class).
+ */
+export const MENTION_TAG = 'ti-mention';
+
+/** What a mention needs from a match: its text, kind and candidate ids (best first). */
+export interface MentionSpec {
+  text: string;
+  kind: AnnotationKind;
+  ids: readonly string[];
+}
+
+const kindLabels: Record<AnnotationKind, string> = {
+  actor: 'Threat actor',
+  technique: 'ATT&CK technique',
+  software: 'Software',
+  campaign: 'Campaign',
+  tactic: 'ATT&CK tactic',
+};
+
+export function mentionLabel(kind: AnnotationKind, text: string): string {
+  return `${kindLabels[kind]}: ${text}`;
+}
+
+export function isMentionElement(node: Node): node is Element {
+  return node.nodeType === 1 && (node as Element).localName === MENTION_TAG;
+}
+
+/** Builds `<ti-mention data-ti-kind data-ti-id tabindex=0 role=button aria-label>text</ti-mention>`. */
+export function createMention(doc: Document, spec: MentionSpec): { element: HTMLElement; text: Text } {
+  const element = dom.createElement(doc, MENTION_TAG);
+  dom.setAttribute(element, 'data-ti-kind', spec.kind);
+  dom.setAttribute(element, 'data-ti-id', spec.ids.join(' '));
+  dom.setAttribute(element, 'tabindex', '0');
+  dom.setAttribute(element, 'role', 'button');
+  dom.setAttribute(element, 'aria-label', mentionLabel(spec.kind, spec.text));
+  const text = dom.createTextNode(doc, spec.text);
+  dom.appendChild(element, text);
+  return { element, text };
+}

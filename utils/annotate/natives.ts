@@ -1,0 +1,78 @@
+/**
+ * Window and DOM functions captured when this module is first evaluated, so a page that
+ * replaces `setTimeout`, `MutationObserver` or `Node.prototype` methods in its own world
+ * cannot break the scanner. (Content scripts already run in an isolated world in Chrome and
+ * behind Xray wrappers in Firefox; this is a cheap second line of defence.)
+ *
+ * Guarded with `typeof` checks because WXT evaluates entrypoint imports in Node at build time.
+ */
+
+const apply = Reflect.apply;
+
+const nodeProto = typeof Node === 'undefined' ? undefined : Node.prototype;
+const documentProto = typeof Document === 'undefined' ? undefined : Document.prototype;
+const elementProto = typeof Element === 'undefined' ? undefined : Element.prototype;
+
+const methods = {
+  appendChild: nodeProto?.appendChild,
+  replaceChild: nodeProto?.replaceChild,
+  removeChild: nodeProto?.removeChild,
+  createElement: documentProto?.createElement,
+  createTextNode: documentProto?.createTextNode,
+  createDocumentFragment: documentProto?.createDocumentFragment,
+  createTreeWalker: documentProto?.createTreeWalker,
+  setAttribute: elementProto?.setAttribute,
+};
+
+function call<T>(fn: ((...args: never[]) => unknown) | undefined, self: unknown, args: unknown[]): T {
+  if (!fn) throw new Error('DOM API unavailable');
+  return apply(fn, self, args) as T;
+}
+
+export const dom = {
+  appendChild: (parent: Node, child: Node): void => call(methods.appendChild, parent, [child]),
+  replaceChild: (parent: Node, replacement: Node, old: Node): void =>
+    call(methods.replaceChild, parent, [replacement, old]),
+  removeChild: (parent: Node, child: Node): void => call(methods.removeChild, parent, [child]),
+  createElement: (doc: Document, tag: string): HTMLElement =>
+    call(methods.createElement, doc, [tag]),
+  createTextNode: (doc: Document, text: string): Text => call(methods.createTextNode, doc, [text]),
+  createDocumentFragment: (doc: Document): DocumentFragment =>
+    call(methods.createDocumentFragment, doc, []),
+  createTreeWalker: (doc: Document, root: Node, whatToShow: number, filter: NodeFilter): TreeWalker =>
+    call(methods.createTreeWalker, doc, [root, whatToShow, filter]),
+  setAttribute: (el: Element, name: string, value: string): void =>
+    call(methods.setAttribute, el, [name, value]),
+};
+
+/** Timers, idle callbacks, the clock and MutationObserver, captured from one window. */
+export interface Scheduling {
+  setTimeout(callback: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  /** Undefined where the browser has no requestIdleCallback (Safari, test DOMs). */
+  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
+  cancelIdleCallback?: (id: number) => void;
+  now(): number;
+  MutationObserver: typeof MutationObserver;
+}
+
+export function captureScheduling(win: typeof globalThis): Scheduling {
+  const setTimeoutFn = win.setTimeout;
+  const clearTimeoutFn = win.clearTimeout;
+  const idle = win.requestIdleCallback;
+  const cancelIdle = win.cancelIdleCallback;
+  const perf = win.performance;
+  const perfNow = perf.now;
+  return {
+    setTimeout: (callback, ms) => apply(setTimeoutFn, win, [callback, ms]) as unknown as number,
+    clearTimeout: (id) => apply(clearTimeoutFn, win, [id]),
+    requestIdleCallback: idle && ((callback, options) => apply(idle, win, [callback, options]) as number),
+    cancelIdleCallback: cancelIdle && ((id) => apply(cancelIdle, win, [id])),
+    now: () => apply(perfNow, perf, []) as number,
+    MutationObserver: win.MutationObserver,
+  };
+}
+
+/** Captured at module evaluation; undefined outside a browser (e.g. WXT's build-time import). */
+export const initialScheduling: Scheduling | undefined =
+  typeof window === 'undefined' ? undefined : captureScheduling(window);

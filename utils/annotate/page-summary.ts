@@ -1,0 +1,41 @@
+import type { AnnotationKind } from '../matcher/table';
+
+/** How often one entity is mentioned on the page. */
+export interface EntityCount {
+  id: string;
+  kind: AnnotationKind;
+  count: number;
+}
+
+/** What the annotator found, for the popup's "On this page" list and a toolbar badge. */
+export interface PageSummary {
+  /** Mentions currently in the page. */
+  mentions: number;
+  /** Entities by mention count, highest first; a mention counts for its best candidate only. */
+  entities: EntityCount[];
+  /** Matches left unannotated because the per-page cap was reached. */
+  notAnnotated: number;
+}
+
+/** Counts mentions by their first (best) `data-ti-id`. Pure: reads attributes only. */
+export function summarizeMentions(mentions: Iterable<Element>, notAnnotated: number): PageSummary {
+  const byId = new Map<string, EntityCount>();
+  let total = 0;
+  for (const mention of mentions) {
+    total++;
+    const id = mention.getAttribute('data-ti-id')?.split(' ')[0];
+    const kind = mention.getAttribute('data-ti-kind') as AnnotationKind | null;
+    if (!id || !kind) continue;
+    const entry = byId.get(id);
+    if (entry) entry.count++;
+    else byId.set(id, { id, kind, count: 1 });
+  }
+  const entities = [...byId.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  return { mentions: total, entities, notAnnotated };
+}
+
+export function sameSummary(a: PageSummary, b: PageSummary): boolean {
+  return a.mentions === b.mentions && a.notAnnotated === b.notAnnotated &&
+    a.entities.length === b.entities.length &&
+    a.entities.every((entry, i) => entry.id === b.entities[i]?.id && entry.count === b.entities[i]?.count);
+}
