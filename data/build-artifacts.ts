@@ -4,6 +4,7 @@ import { describeCounts } from './emit/counts';
 import { emitDetails } from './emit/details';
 import { emitEvalAliases } from './emit/eval-aliases';
 import { emitMatcherTable } from './emit/matcher-table';
+import { emitSearchIndexFile } from './emit/search-index';
 import { loadSourceDocuments } from './load-sources';
 import { loadOrdinaryWords } from './words/ordinary-words';
 import { replaceFolder } from './write-atomically';
@@ -24,6 +25,7 @@ export async function buildArtifacts(sourcesDir: string, outDir: string): Promis
     { name: 'matcher-table.json', contents: JSON.stringify(table) },
     { name: 'eval-aliases.json', contents: JSON.stringify(emitEvalAliases(index)) },
     ...details.files.map((f) => ({ name: path.join('public', f.name), contents: f.contents })),
+    emitSearchIndexFile(index),
   ]);
   return describeCounts(index, table);
 }
