@@ -1,0 +1,12 @@
+import { selectionMessenger } from '../messaging/selection-protocol';
+import { reportSelectionChanges } from './report-selection';
+
+/**
+ * Content-script wiring (one call from entrypoints/content): tells the background each
+ * settled selection. A background that is restarting or gone is not an error.
+ */
+export function sendSelectionChanges(signal: AbortSignal): void {
+  reportSelectionChanges((text) => {
+    selectionMessenger.sendMessage('selectionChanged', { text }).catch(() => {});
+  }, signal);
+}
