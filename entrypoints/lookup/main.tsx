@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { LookupApp } from './lookup-app';
+import './lookup.css';
+
+render(<LookupApp />, document.getElementById('app')!);
