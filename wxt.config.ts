@@ -7,11 +7,27 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'TI Lens',
     description:
       'Spots threat actors, aliases and ATT&CK IDs on the pages you read and explains them offline.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     action: { default_title: 'TI Lens' },
-  },
+    // Firefox is built as Manifest V2 (`--mv2` in the firefox scripts): there the `<all_urls>`
+    // content script is a required permission granted at install, so pages are annotated out of
+    // the box. Firefox MV3 treats it as an optional host permission that the user can withhold or
+    // revoke per site or for all sites, and the content script then silently stops running.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'ti-lens@ti-lens',
+          // 140 (an ESR) is the first Firefox that reads data_collection_permissions.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });
