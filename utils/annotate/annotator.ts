@@ -3,7 +3,7 @@ import type { Match, TextMatcher } from '../matcher/matcher';
 import { isStillValid, moveToPieces, type DeferredMatch } from './deferred-matches';
 import { accessibleFrameDocument } from './frames';
 import { acceptsInContext, decideMatches, type CommonMatchPolicy } from './match-policy';
-import { MENTION_TAG } from './mention-element';
+import { MENTION_TAG, type MentionLook } from './mention-element';
 import { createMutationWatcher, type MutationBatch } from './mutation-watcher';
 import { initialScheduling, type Scheduling } from './natives';
 import { sameSummary, summarizeMentions, type PageSummary } from './page-summary';
@@ -38,6 +38,8 @@ export interface AnnotatorOptions {
   debounceMs?: number;
   stormThreshold?: number;
   stormDelayMs?: number;
+  /** The highlight look mentions get (`data-ti-look`; see styles.ts). Default: underline. */
+  look?: MentionLook;
   /** Timers and MutationObserver to use (default: captured from `window` at module load). */
   scheduling?: Scheduling;
 }
@@ -71,6 +73,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const maxDeferred = options.maxDeferred ?? 300;
   const contextChars = options.contextChars ?? 2000;
   const maxWritesPerChunk = options.maxWritesPerChunk ?? 40;
+  const look = options.look;
 
   const processed = new WeakSet<Text>();
   const owned = new WeakSet<Node>();
@@ -141,7 +144,8 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     if (kept.length === 0) return undefined;
     ensureStyles(node);
     const origin = origins.get(node) ?? node;
-    const result = wrapTextNode(node, kept, (created) => {
+    const specs = look ? kept.map((m) => ({ ...m, look })) : kept;
+    const result = wrapTextNode(node, specs, (created) => {
       owned.add(created);
       origins.set(created, origin);
     });

@@ -12,7 +12,11 @@ export interface MentionSpec {
   text: string;
   kind: AnnotationKind;
   ids: readonly string[];
+  /** Highlight look other than the default underline (the user's highlight-style setting). */
+  look?: MentionLook;
 }
+
+export type MentionLook = 'underline' | 'background' | 'subtle';
 
 const kindLabels: Record<AnnotationKind, string> = {
   actor: 'Threat actor',
@@ -38,6 +42,7 @@ export function createMention(doc: Document, spec: MentionSpec): { element: HTML
   dom.setAttribute(element, 'tabindex', '0');
   dom.setAttribute(element, 'role', 'button');
   dom.setAttribute(element, 'aria-label', mentionLabel(spec.kind, spec.text));
+  if (spec.look && spec.look !== 'underline') dom.setAttribute(element, 'data-ti-look', spec.look);
   const text = dom.createTextNode(doc, spec.text);
   dom.appendChild(element, text);
   return { element, text };

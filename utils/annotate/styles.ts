@@ -19,6 +19,9 @@ ${MENTION_TAG} {
   box-decoration-break: clone;
 }
 ${MENTION_TAG}:hover { background: color-mix(in srgb, #f5a623 32%, transparent); }
+${MENTION_TAG}[data-ti-look="background"] { border-bottom: none; background: color-mix(in srgb, #f5a623 30%, transparent); }
+${MENTION_TAG}[data-ti-look="subtle"] { background: none; border-bottom: 1px dotted color-mix(in srgb, currentColor 55%, transparent); }
+${MENTION_TAG}[data-ti-look="subtle"]:hover { background: color-mix(in srgb, #f5a623 18%, transparent); }
 ${MENTION_TAG}:focus-visible { outline: 2px solid #f5a623; outline-offset: 1px; }
 @media (forced-colors: active) {
   ${MENTION_TAG} { border-bottom-color: CanvasText; }
