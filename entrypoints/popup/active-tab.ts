@@ -35,14 +35,7 @@ export async function fetchPageSummary(tabId: number, timeoutMs = SUMMARY_TIMEOU
   const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs, undefined));
   const answer = messenger
     .sendMessage('getPageSummary', undefined, { tabId, frameId: 0 })
-    .then((data) => readSummary(data))
+    .then((data) => parsePageSummary(data))
     .catch(() => undefined);
   return Promise.race([answer, timeout]);
-}
-
-/** Accepts the summary as the protocol defines it (`capped`) or as the annotator counts it (`notAnnotated`). */
-function readSummary(data: unknown): PageSummary | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const { capped, notAnnotated } = data as { capped?: unknown; notAnnotated?: unknown };
-  return parsePageSummary({ ...data, capped: capped ?? notAnnotated ?? 0 });
 }

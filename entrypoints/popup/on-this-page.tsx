@@ -48,7 +48,7 @@ function SummaryList({ summary, searcher, onOpen }: { summary: PageSummary; sear
           })}
         </ul>
       )}
-      {summary.capped > 0 && <p class="muted">{`${summary.capped} more not annotated (page cap)`}</p>}
+      {summary.notAnnotated > 0 && <p class="muted">{`${summary.notAnnotated} more not annotated (page cap)`}</p>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseAttackId } from '../index-data/entity-id';
-import { parseSelectionMessage, selectionMessenger } from '../messaging/selection-protocol';
+import { messenger } from '../messaging/protocol';
+import { parseSelectionMessage } from '../messaging/validate';
 import { isOwnSender } from '../messaging/validate';
 import { boundQuery, lookupSearch } from '../search/lookup-query';
 
@@ -65,7 +66,7 @@ export function registerLookupMenu(runtimeId: string): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     openLookupForClick(info, tab).catch((error) => console.error('TI Lens: cannot open the lookup page', error));
   });
-  selectionMessenger.onMessage('selectionChanged', async ({ data, sender }) => {
+  messenger.onMessage('selectionChanged', async ({ data, sender }) => {
     const text = parseSelectionMessage(data);
     if (!isOwnSender(sender, runtimeId) || text === undefined) return;
     await retitle(text).catch(() => {});

@@ -1,5 +1,8 @@
 import { isEntityId } from '../index-data/entity-id';
+import type { AnnotationKind } from '../matcher/table';
 import type { PageSummary } from './protocol';
+
+const ANNOTATION_KINDS: readonly AnnotationKind[] = ['actor', 'technique', 'software', 'campaign', 'tactic'];
 
 const MAX_IDS = 12;
 const MAX_TEXT = 200;
@@ -20,12 +23,32 @@ export function parseCardRequest(data: unknown): { ids: string[]; matchedText?: 
 
 export function parsePageSummary(data: unknown): PageSummary | undefined {
   if (!data || typeof data !== 'object') return undefined;
-  const { entities, capped } = data as { entities?: unknown; capped?: unknown };
+  const { entities, notAnnotated, mentions } = data as { entities?: unknown; notAnnotated?: unknown; mentions?: unknown };
   if (!Array.isArray(entities) || entities.length > MAX_SUMMARY_ENTITIES) return undefined;
-  if (typeof capped !== 'number' || !Number.isFinite(capped) || capped < 0) return undefined;
+  if (!isCount(notAnnotated) || !isCount(mentions)) return undefined;
   const valid = entities.every(
-    (e) => e && typeof e === 'object' && isEntityId((e as { id?: unknown }).id) && typeof (e as { kind?: unknown }).kind === 'string' &&
-      Number.isInteger((e as { count?: unknown }).count) && (e as { count: number }).count > 0,
+    (e) =>
+      e && typeof e === 'object' && isEntityId((e as { id?: unknown }).id) &&
+      ANNOTATION_KINDS.includes((e as { kind?: unknown }).kind as AnnotationKind) &&
+      isCount((e as { count?: unknown }).count),
   );
-  return valid ? { entities: entities as PageSummary['entities'], capped } : undefined;
+  return valid ? { entities: entities as PageSummary['entities'], notAnnotated, mentions } : undefined;
+}
+
+/** The selection text of a selectionChanged message, or undefined when malformed. */
+export function parseSelectionMessage(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { text } = data as { text?: unknown };
+  return typeof text === 'string' && text.length <= 1000 ? text : undefined;
+}
+
+/** The id of an openProfile message, when it is a well-formed entity id. */
+export function parseProfileRequest(data: unknown): string | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { id } = data as { id?: unknown };
+  return isEntityId(id) ? id : undefined;
+}
+
+function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
 }

@@ -1,4 +1,4 @@
-import { selectionMessenger } from '../messaging/selection-protocol';
+import { messenger } from '../messaging/protocol';
 import { reportSelectionChanges } from './report-selection';
 
 /**
@@ -7,6 +7,6 @@ import { reportSelectionChanges } from './report-selection';
  */
 export function sendSelectionChanges(signal: AbortSignal): void {
   reportSelectionChanges((text) => {
-    selectionMessenger.sendMessage('selectionChanged', { text }).catch(() => {});
+    messenger.sendMessage('selectionChanged', { text }).catch(() => {});
   }, signal);
 }
