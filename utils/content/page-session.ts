@@ -1,0 +1,96 @@
+import { annotatePage } from '../annotate/annotate-page';
+import type { Annotator } from '../annotate/annotator';
+import { summarizeMentions, type PageSummary } from '../annotate/page-summary';
+import { removeAnnotations } from '../annotate/remove-annotations';
+import { startHoverCards } from '../hover-card/start-hover-cards';
+import { acceptCommonMatch } from '../matcher/context-policy';
+import { filterMatcher } from '../matcher/filter-matches';
+import { createMatcher, type TextMatcher } from '../matcher/matcher';
+import type { MatcherTable } from '../matcher/table';
+import { messenger } from '../messaging/protocol';
+import { sendSelectionChanges } from '../selection/send-selection';
+import { effectiveSettings, type PageSettings } from '../settings/effective-settings';
+import { watchContentSettings } from '../settings/read-settings';
+
+export interface PageSessionOptions {
+  win: Window;
+  table: MatcherTable;
+  /** The content script's lifetime (ctx.signal): aborting stops everything. */
+  signal: AbortSignal;
+}
+
+const EMPTY_SUMMARY: PageSummary = summarizeMentions([], 0);
+
+/**
+ * Everything the content script does on one page, kept in step with the settings: the
+ * annotator (restarted, after removing its mentions, when the site is switched off or the
+ * kinds, strict mode or highlight style change), hover cards (restarted when the hover delay
+ * changes), the page summary for the popup and badge, and selection reports for the menu.
+ * All state lives in this call.
+ */
+export function startPageSession({ win, table, signal }: PageSessionOptions): void {
+  let matcher: TextMatcher | undefined;
+  let annotation: { key: string; controller: AbortController; annotator?: Annotator } | undefined;
+  let hoverCards: { delay: number; controller: AbortController } | undefined;
+  let summary = EMPTY_SUMMARY;
+  const isTop = win === win.top;
+
+  const report = (next: PageSummary) => {
+    summary = next;
+    if (isTop) messenger.sendMessage('reportPageSummary', next).catch(() => {});
+  };
+  const child = () => {
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+    return controller;
+  };
+
+  const applyAnnotation = (page: PageSettings) => {
+    const key = annotationKey(page);
+    if (annotation?.key === key) return;
+    if (annotation) {
+      annotation.controller.abort();
+      removeAnnotations(win.document, { originOf: annotation.annotator?.originalTextOf });
+    }
+    const controller = child();
+    const annotator = page.annotate
+      ? annotatePage(win, {
+          matcher: filterMatcher((matcher ??= createMatcher(table)), page.kinds, page.strict),
+          acceptCommonMatch,
+          look: page.highlightStyle,
+          signal: controller.signal,
+          onSummary: report,
+        })
+      : undefined;
+    annotation = { key, controller, annotator };
+    if (!annotator) report(EMPTY_SUMMARY);
+  };
+
+  const applyHoverCards = (page: PageSettings) => {
+    if (hoverCards?.delay === page.hoverDelayMs) return;
+    hoverCards?.controller.abort();
+    const controller = child();
+    startHoverCards({
+      signal: controller.signal,
+      hoverDelayMs: page.hoverDelayMs,
+      onOpenProfile: (id) => void messenger.sendMessage('openProfile', { id }).catch(() => {}),
+    });
+    hoverCards = { delay: page.hoverDelayMs, controller };
+  };
+
+  if (isTop) {
+    const stop = messenger.onMessage('getPageSummary', () => summary);
+    signal.addEventListener('abort', stop, { once: true });
+  }
+  void watchContentSettings((settings) => {
+    const page = effectiveSettings(settings, win.location.hostname);
+    applyAnnotation(page);
+    applyHoverCards(page);
+  }, signal);
+  sendSelectionChanges(signal);
+}
+
+/** Settings whose change means re-annotating the page. */
+function annotationKey(page: PageSettings): string {
+  return JSON.stringify([page.annotate, [...page.kinds].sort(), page.strict, page.highlightStyle]);
+}
