@@ -101,7 +101,7 @@ describe('the lookup page', () => {
     await lookup.waitForProfile('Axiom');
   });
 
-  it('saves a screenshot for the README', async () => {
+  it.runIf(process.env.UPDATE_SCREENSHOTS)('saves a screenshot for the README', async () => {
     mkdirSync(join(repoRoot, 'docs/screenshots'), { recursive: true });
     await lookup.page.evaluate(() => scrollTo(0, 0));
     await lookup.page.screenshot({ path: join(repoRoot, 'docs/screenshots/lookup.png') });
