@@ -29,7 +29,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   annotationEnabled: true,
   siteListMode: 'deny',
   siteList: [],
-  kinds: [...ANNOTATION_KINDS],
+  // Tactic IDs (TA0001) are opt-in: on real pages they are mostly ATT&CK navigation and
+  // metadata rather than mentions an analyst wants explained, and they crowd reports.
+  kinds: ANNOTATION_KINDS.filter((kind) => kind !== 'tactic'),
   hoverDelayMs: 300,
   highlightStyle: 'underline',
   strictMode: false,

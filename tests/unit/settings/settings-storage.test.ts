@@ -17,7 +17,7 @@ describe('settings in sync storage', () => {
       annotationEnabled: true,
       siteListMode: 'deny',
       siteList: [],
-      kinds: ['actor', 'technique', 'software', 'campaign', 'tactic'],
+      kinds: ['actor', 'technique', 'software', 'campaign'],
       hoverDelayMs: 300,
       highlightStyle: 'underline',
       strictMode: false,
