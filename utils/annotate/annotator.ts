@@ -81,7 +81,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const styled = new WeakSet<Node>();
   const roots = new Set<Document | ShadowRoot>();
   const frames = new WeakSet<Element>();
-  const evidence: PageEvidence = { strongMentions: 0 };
+  const evidence: PageEvidence & { entityIds: Set<string> } = { strongMentions: 0, entityIds: new Set() };
   const queue: ScanJob[] = [];
   let deferred: DeferredMatch<Match>[] = [];
   const deferredNodes = new WeakSet<Text>();

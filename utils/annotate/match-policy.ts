@@ -31,7 +31,8 @@ export function acceptsInContext(
 
 /**
  * Splits one text node's matches: non-common ones are accepted (actor, technique and
- * software ones add to `evidence.strongMentions`, which this mutates); common ones are
+ * software ones add to `evidence.strongMentions`, and unambiguous ones their id to
+ * `evidence.entityIds`, which this mutates); common ones are
  * accepted only if the policy agrees given their surrounding text, else deferred.
  */
 export function decideMatches(
@@ -45,7 +46,9 @@ export function decideMatches(
   for (const match of matches) {
     if (match.common) continue;
     accepted.push(match);
-    if (strongKinds.has(match.kind)) evidence.strongMentions++;
+    if (!strongKinds.has(match.kind)) continue;
+    evidence.strongMentions++;
+    if (match.ids.length === 1) evidence.entityIds?.add(match.ids[0]!);
   }
   for (const match of matches) {
     if (!match.common) continue;

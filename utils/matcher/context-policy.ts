@@ -4,7 +4,7 @@
  * so the rules are conservative. Pure functions; the vocabulary is in threat-terms.ts.
  */
 import type { Match } from './matcher';
-import { STRONG_THREAT_PREFIXES, STRONG_THREAT_TERMS, STRONG_TOKEN_PATTERN, WEAK_THREAT_TERMS } from './threat-terms';
+import { INDICATOR_PATTERN, STRONG_THREAT_PREFIXES, STRONG_THREAT_TERMS, STRONG_TOKEN_PATTERN, WEAK_THREAT_TERMS } from './threat-terms';
 
 export interface PageEvidence {
   /** Accepted non-common actor/technique/software annotations on the page so far. */
@@ -13,7 +13,7 @@ export interface PageEvidence {
    * Optional: the ids of those accepted annotations. A common name of an entity the page
    * already names unambiguously ("Snake" on a page about Turla) is accepted.
    */
-  entityIds?: ReadonlySet<string>;
+  entityIds?: Set<string>;
 }
 
 /** Characters examined on each side of a match. */
@@ -64,7 +64,7 @@ function hasStrongPrefix(word: string): boolean {
 /** Counts the strong and (distinct) weak threat terms in `text`. */
 function countTerms(text: string): ContextTerms {
   const weak = new Set<string>();
-  let strong = 0;
+  let strong = INDICATOR_PATTERN.test(text) ? 1 : 0;
   let previous = '';
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
@@ -158,17 +158,25 @@ function namesKnownEntity(match: Match, evidence: PageEvidence): boolean {
   return known !== undefined && match.ids.some((id) => known.has(id));
 }
 
+/** ATT&CK entities (G0034, S0183): the names analysts mean; the rest are ETDA/MISP clusters. */
+function namesAttackEntity(match: Match): boolean {
+  return match.ids.some((id) => /^[GSC]\d{4}$/.test(id));
+}
+
 /**
  * Whether to annotate a common-name match. `surroundingText` is the text of its block with
  * the match at `match.start`..`match.end` (the annotator translates the offsets).
  * - A single word inside another proper noun ("Security Analyst Summit") is refused.
- * - Accepted when the page already names the same entity unambiguously (`evidence.entityIds`),
- *   or when a strong threat term is within ~300 characters.
- * - On a page that already has two unambiguous mentions (`evidence.strongMentions`):
- *   - a name-shaped match ("Secret Blizzard", "PunchBuggy") is accepted, even in a heading
- *     or list item with no other words;
- *   - a single word needs an ordinary threat word ("group", "campaign", "deployed") within
- *     reach, and is refused when it opens a sentence capitalised ("Calendar apps ...").
+ * - Accepted when the page already names the same entity unambiguously (`evidence.entityIds`).
+ * - A single ordinary word that names only ETDA/MISP clusters ("Dune", "Agenda", "Bottle") is
+ *   refused otherwise: too weak a name to stake a highlight on.
+ * - Accepted when a strong threat term or an indicator (IP address, defanged domain, hash) is
+ *   within ~300 characters.
+ * - A name-shaped match ("Diamond Sleet", "PunchBuggy") is accepted with an ordinary threat
+ *   word near it ("attack", "group", "campaign"), or on a page that already has two
+ *   unambiguous mentions, even in a heading or list item with no other words.
+ * - On such a page a single word needs an ordinary threat word within reach, and is refused
+ *   when it opens a sentence capitalised ("Calendar apps ...").
  * - Otherwise refused: a Bible study "Lazarus", a Dune review "Sandworm", a maths "Axiom".
  */
 export function acceptCommonMatch(match: Match, surroundingText: string, evidence: PageEvidence): boolean {
@@ -178,8 +186,10 @@ export function acceptCommonMatch(match: Match, surroundingText: string, evidenc
   const nameShaped = isNameShaped(match.text);
   if (!nameShaped && isInOtherProperNoun(surroundingText, start, end)) return false;
   if (namesKnownEntity(match, evidence)) return true;
+  if (!nameShaped && !namesAttackEntity(match)) return false;
   const terms = countTerms(contextWindow(surroundingText, start, end));
   if (terms.strong > 0) return true;
+  if (nameShaped && terms.weak > 0) return true;
   if (evidence.strongMentions < EVIDENCE_FOR_WEAK_TERMS) return false;
   if (nameShaped) return true;
   if (terms.weak === 0) return false;

@@ -33,11 +33,23 @@ export const WEAK_THREAT_TERMS: readonly string[] = [
   'exploitation', 'espionage', 'payload', 'payloads', 'loader', 'implant', 'implants', 'wiper',
   'trojan', 'attack', 'attacks', 'attacker', 'attackers', 'targeted', 'targeting', 'operators',
   'vulnerability', 'vulnerabilities', 'sanctions', 'indicted', 'operation', 'deployed', 'variant',
-  'beacon', 'beacons', 'alias', 'aliases', 'aka', 'tracked', 'linked', 'advisory',
+  'beacon', 'beacons', 'alias', 'aliases', 'aka', 'tracked', 'linked', 'advisory', 'hacktivist',
+  'hacktivists',
+  // The same ordinary threat words in the other languages of vendor and news reports.
+  'Gruppe', 'Gruppen', 'Angriff', 'Angriffe', 'Spionage', 'Schadsoftware', 'Sabotage',
+  'grupa', 'grupy', 'atak', 'ataki', 'skupina', 'útok', 'útoky', 'ryhmä', 'hyökkäys', 'hyökkäykset',
 ];
 
 /** Word beginnings that are strong in any language and compound: "Cyberangriffe", "Hackergruppe", "Malware-Samples". */
-export const STRONG_THREAT_PREFIXES: readonly string[] = ['cyber', 'hacker', 'malware', 'ransomware', 'spyware', 'botnet', 'phishing', 'backdoor'];
+export const STRONG_THREAT_PREFIXES: readonly string[] = [
+  'cyber', 'kyber', 'hacker', 'hakker', 'haker', 'malware', 'ransomware', 'spyware', 'botnet', 'phishing', 'backdoor',
+];
+
+/**
+ * Indicators written out in the text: an IPv4 address, a defanged domain or URL, an MD5/SHA-1/
+ * SHA-256 hash. Security writing is the only place they sit next to names.
+ */
+export const INDICATOR_PATTERN = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\[\.\]|\bhxxps?:|\b[a-f0-9]{32}(?:[a-f0-9]{8}|[a-f0-9]{32})?\b/i;
 
 /** Token shapes that are strong evidence on their own: "APT28", "UNC2452", "CVE-2024-3400", "T1059". */
 export const STRONG_TOKEN_PATTERN = /^(?:(?:APT|FIN|UNC|TA|DEV|Storm-?)\d{2,4}|CVE-\d{4}-\d{4,}|T\d{4})$/;

@@ -179,3 +179,36 @@ describe('acceptCommonMatch on threat reports', () => {
     expect(acceptCommonMatch({ ...match!, start: text.length - 5, end: text.length + 1 }, text, none)).toBe(true);
   });
 });
+
+describe('acceptCommonMatch: indicators, weak names and known entities', () => {
+  const match = (text: string, paragraph: string, ids: string[]): Match => {
+    const start = paragraph.indexOf(text);
+    return { start, end: start + text.length, text, kind: 'actor', ids, common: true };
+  };
+
+  it('takes an indicator written out nearby (IP address, defanged domain, hash) as threat context', () => {
+    const p = 'At 07:41 the host beaconed to Tor exit 185.220.101.42 twice.';
+    expect(acceptCommonMatch({ ...match('Tor', p, ['S0183']), kind: 'software' }, p, none)).toBe(true);
+    const q = 'Payloads came from Sandworm at update[.]example[.]org last week.';
+    expect(acceptCommonMatch(match('Sandworm', q, ['G0034']), q, none)).toBe(true);
+    const plain = 'We took the night train to Tor and walked the old town.';
+    expect(acceptCommonMatch({ ...match('Tor', plain, ['S0183']), kind: 'software' }, plain, none)).toBe(false);
+  });
+
+  it('refuses a single ordinary word that names only ETDA/MISP clusters, even on a threat page', () => {
+    const p = 'Hackers fighting over the sandworms of Dune, the malware-themed novel.';
+    expect(acceptCommonMatch(match('Dune', p, ['etda-f6519188']), p, threatPage)).toBe(false);
+  });
+
+  it('accepts such a word when the page already names that entity unambiguously', () => {
+    const p = 'Dune returned this spring.';
+    expect(acceptCommonMatch(match('Dune', p, ['etda-f6519188']), p, { strongMentions: 1, entityIds: new Set(['etda-f6519188']) })).toBe(true);
+  });
+
+  it('accepts a multi-word name with an ordinary threat word nearby, without page evidence', () => {
+    const p = 'This is not the first time that Diamond Sleet has used a supply chain attack.';
+    expect(acceptCommonMatch(match('Diamond Sleet', p, ['G0032']), p, none)).toBe(true);
+    const q = 'We ordered the Diamond Sleet cocktail at the bar downtown.';
+    expect(acceptCommonMatch(match('Diamond Sleet', q, ['G0032']), q, none)).toBe(false);
+  });
+});
