@@ -2,6 +2,7 @@ import type { MatcherTable, NameEntry } from '../../utils/matcher/table';
 import { NameFlag } from '../../utils/matcher/table';
 import type { CompiledIndex, Entity } from '../schema';
 import { isGroupId, nameKey } from '../merge/name-key';
+import { genericWordVariants } from '../words/generic-word-variants';
 import { isOrdinaryName } from '../words/ordinary-name';
 
 const KIND_CODE = { actor: 'a', software: 's', campaign: 'c' } as const;
@@ -37,7 +38,7 @@ export function emitMatcherTable(index: CompiledIndex, ordinaryWords: ReadonlySe
   // the key carries the same ranking.
   const byKey = new Map<string, { surfaces: Set<string>; entities: NamedEntity[] }>();
   for (const e of named) {
-    for (const surface of namesOf(e)) {
+    for (const surface of namesOf(e).flatMap((n) => [n, ...genericWordVariants(n)])) {
       const key = nameKey(surface);
       if (!key) continue;
       const group = byKey.get(key) ?? { surfaces: new Set<string>(), entities: [] };
