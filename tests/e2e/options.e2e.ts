@@ -58,18 +58,21 @@ describe('the options page', () => {
     expect(await options.page.locator('input[name="highlightStyle"][value="underline"]').isChecked()).toBe(true);
     expect(await options.page.locator('input[name="hoverDelayMs"]').inputValue()).toBe('300');
     expect(await options.page.locator('input[name="strictMode"]').isChecked()).toBe(false);
+    expect(await options.page.locator('input[name="kind-actor"]').isChecked()).toBe(true);
+    expect(await options.page.locator('input[name="kind-tactic"]').isChecked()).toBe(false);
   });
 
   it('saves each change to its sync storage item at once', async () => {
     await options.page.locator('input[name="strictMode"]').check();
     await options.page.locator('input[name="highlightStyle"][value="subtle"]').check();
-    await options.page.locator('input[name="kind-tactic"]').uncheck();
+    // Tactic IDs are opt-in: turning them on stores all five kinds.
+    await options.page.locator('input[name="kind-tactic"]').check();
     await expect
       .poll(() => syncStorage(extension, ['strictMode', 'highlightStyle', 'annotateKinds']))
-      .toEqual({ strictMode: true, highlightStyle: 'subtle', annotateKinds: ['actor', 'technique', 'software', 'campaign'] });
+      .toEqual({ strictMode: true, highlightStyle: 'subtle', annotateKinds: ['actor', 'technique', 'software', 'campaign', 'tactic'] });
     await options.page.locator('input[name="strictMode"]').uncheck();
     await options.page.locator('input[name="highlightStyle"][value="underline"]').check();
-    await options.page.locator('input[name="kind-tactic"]').check();
+    await options.page.locator('input[name="kind-tactic"]').uncheck();
   });
 
   it('rejects what is not a host name', async () => {
