@@ -5,6 +5,10 @@
  */
 export const SCHEMA_VERSION = 1;
 
+/** The shape of an ATT&CK ID: technique or sub-technique, tactic, group, software, campaign. */
+export const ATTACK_ID_SOURCE = String.raw`T\d{4}(?:\.\d{3})?|TA\d{4}|[GSC]\d{4}`;
+export const ATTACK_ID_PATTERN = new RegExp(`^(?:${ATTACK_ID_SOURCE})$`);
+
 export type EntityKind = 'actor' | 'technique' | 'tactic' | 'software' | 'campaign';
 
 /** Source ids, as named in data/sources.json. */

@@ -1,13 +1,12 @@
 import type { MatcherTable, NameEntry } from '../../utils/matcher/table';
 import { NameFlag } from '../../utils/matcher/table';
-import type { CompiledIndex, Entity } from '../schema';
+import { ATTACK_ID_PATTERN, type CompiledIndex, type Entity } from '../schema';
 import { isGroupId, nameKey } from '../merge/name-key';
 import { genericWordVariants } from '../words/generic-word-variants';
 import { isOrdinaryName } from '../words/ordinary-name';
 
 const KIND_CODE = { actor: 'a', software: 's', campaign: 'c' } as const;
 type NamedEntity = Extract<Entity, { kind: keyof typeof KIND_CODE }>;
-const ATTACK_ID = /^(?:T\d{4}(?:\.\d{3})?|TA\d{4}|[GSC]\d{4})$/;
 const MAX_NAME_LENGTH = 64;
 
 /**
@@ -79,7 +78,7 @@ export function emitMatcherTable(index: CompiledIndex, ordinaryWords: ReadonlySe
 
 function namesOf(e: NamedEntity): string[] {
   return [e.name, ...e.aliases].filter(
-    (n) => n.length >= 2 && n.length <= MAX_NAME_LENGTH && !ATTACK_ID.test(n) && !isGroupId(n) && /\p{L}/u.test(n),
+    (n) => n.length >= 2 && n.length <= MAX_NAME_LENGTH && !ATTACK_ID_PATTERN.test(n) && !isGroupId(n) && /\p{L}/u.test(n),
   );
 }
 

@@ -1,7 +1,7 @@
-import type { EntityKind } from '../../data/schema';
+import { ATTACK_ID_SOURCE, type EntityKind } from '../../data/schema';
 
 /** Every id the index can hold: ATT&CK IDs and the stable keys of non-ATT&CK actors. */
-const ENTITY_ID = /^(?:T\d{4}(?:\.\d{3})?|TA\d{4}|[GSC]\d{4}|(?:etda|misp)-[0-9a-f]{8})$/;
+const ENTITY_ID = new RegExp(`^(?:${ATTACK_ID_SOURCE}|(?:etda|misp)-[0-9a-f]{8})$`);
 
 export function isEntityId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 16 && ENTITY_ID.test(value);

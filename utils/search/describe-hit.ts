@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../data/schema';
+import { ATTACK_ID_PATTERN, type EntityKind } from '../../data/schema';
 import type { SearchDoc } from './search-doc';
 import type { SearchHit } from './search-hit';
 
@@ -10,7 +10,6 @@ const GROUP_TITLES: Record<EntityKind, string> = {
   tactic: 'Tactics',
 };
 const MATRICES: Record<string, string> = { 'mobile-attack': 'Mobile', 'ics-attack': 'ICS' };
-const ATTACK_ID = /^(?:T\d{4}(?:\.\d{3})?|TA\d{4}|[GSC]\d{4})$/;
 
 export function groupTitle(kind: EntityKind): string {
   return GROUP_TITLES[kind];
@@ -18,7 +17,7 @@ export function groupTitle(kind: EntityKind): string {
 
 /** The ID a reader knows: ATT&CK IDs as they are, other actors by their source ("ETDA", "MISP"). */
 export function visibleId(doc: SearchDoc): string {
-  if (ATTACK_ID.test(doc.id)) return doc.id;
+  if (ATTACK_ID_PATTERN.test(doc.id)) return doc.id;
   return doc.id.startsWith('etda-') ? 'ETDA' : doc.id.startsWith('misp-') ? 'MISP' : '';
 }
 
