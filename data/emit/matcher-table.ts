@@ -4,6 +4,7 @@ import { ATTACK_ID_PATTERN, type CompiledIndex, type Entity } from '../schema';
 import { isGroupId, nameKey } from '../merge/name-key';
 import { genericWordVariants } from '../words/generic-word-variants';
 import { isOrdinaryName } from '../words/ordinary-name';
+import { emitNameHashes } from './matcher-hashes';
 
 const KIND_CODE = { actor: 'a', software: 's', campaign: 'c' } as const;
 type NamedEntity = Extract<Entity, { kind: keyof typeof KIND_CODE }>;
@@ -73,6 +74,7 @@ export function emitMatcherTable(index: CompiledIndex, ordinaryWords: ReadonlySe
       campaign: ids(index.campaigns, redirected('campaign')),
       tactic: ids(index.tactics),
     },
+    nameHashes: emitNameHashes(names),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Character classes for the matcher, by UTF-16 code unit.
- * ASCII is answered from a 128-entry table; other code units are classified once with
- * /[\p{L}\p{N}\p{M}]/u and cached in a lazily allocated 64K table (a pure memo).
+ * ASCII is answered from a 128-entry table; other code units are classified once (Latin and
+ * General Punctuation by range, the rest with /[\p{L}\p{N}\p{M}]/u) and cached in a lazily
+ * allocated 64K table (a pure memo).
  */
 
 /** Not part of a name key: a separator, punctuation, space, emoji... */
@@ -21,6 +22,13 @@ for (let c = 48; c <= 57; c++) ASCII_KEY_CODE[c] = c;
 for (let c = 65; c <= 90; c++) ASCII_KEY_CODE[c] = c + 32;
 for (let c = 97; c <= 122; c++) ASCII_KEY_CODE[c] = c;
 
+/**
+ * For every code unit: the lowercase code of an ASCII letter or digit, 0 for anything else
+ * (all of non-ASCII too). One load per character for the scanner's inner loop.
+ */
+export const UNIT_KEY_CODE = new Uint8Array(0x10000);
+UNIT_KEY_CODE.set(ASCII_KEY_CODE);
+
 const UNKNOWN = 255;
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -33,9 +41,23 @@ function isIgnorable(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 }
 
+/**
+ * Latin-1 Supplement and Latin Extended-A/B (U+0080–U+024F), without the ignorable soft
+ * hyphen: letters, and the superscripts and fractions that are \p{N}. Answered without the
+ * Unicode-property expressions, whose compilation would otherwise be the cost of the first
+ * "é" or "©" of nearly every page (tests/unit/matcher/char-class.test.ts checks it against them).
+ */
+function latinClass(c: number): number {
+  if (c >= 0xc0) return c === 0xd7 || c === 0xf7 ? CLASS_OTHER : CLASS_WORD; // not × ÷
+  return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe) ? CLASS_WORD : CLASS_OTHER;
+}
+
 function classifyUncached(c: number): number {
   if (c < 128) return ASCII_KEY_CODE[c] ? CLASS_WORD : CLASS_OTHER;
   if (isIgnorable(c)) return CLASS_IGNORABLE;
+  if (c < 0x250) return latinClass(c);
+  // General Punctuation (spaces, dashes, quotes, bullets, format characters): no letter, digit or mark.
+  if (c >= 0x2000 && c < 0x2070) return CLASS_OTHER;
   if (c >= 0xd800 && c <= 0xdbff) return CLASS_HIGH_SURROGATE;
   if (c >= 0xdc00 && c <= 0xdfff) return CLASS_OTHER;
   const ch = String.fromCharCode(c);

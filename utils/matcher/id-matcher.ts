@@ -1,19 +1,18 @@
 /**
  * ATT&CK IDs as written on pages (upper case): T1566, T1566.001, G0001, S0013, C0027, TA0001.
- * Only IDs listed in the table are annotated; they are kept as numbers, so a lookup builds
- * no string.
+ * Only IDs listed in the table are annotated. Tokens are checked for the shape of an ID
+ * first, so only ID-shaped tokens cost a string (the slice looked up in the table's IDs).
  */
 import type { AnnotationKind, MatcherTable } from './table';
 import { isWordAt } from './char-class';
 
 const TECHNIQUE = 1;
-const SUB_TECHNIQUE = 2;
 const GROUP = 3;
 const SOFTWARE = 4;
 const CAMPAIGN = 5;
 const TACTIC = 6;
 
-const KIND_BY_CODE: (AnnotationKind | undefined)[] = [undefined, 'technique', 'technique', 'actor', 'software', 'campaign', 'tactic'];
+const KIND_BY_CODE: (AnnotationKind | undefined)[] = [undefined, 'technique', undefined, 'actor', 'software', 'campaign', 'tactic'];
 
 /** The token is not an ID of the table: try it as a name. */
 export const ID_NONE = -1;
@@ -46,42 +45,22 @@ function codeOfPrefix(s: string, start: number, tokenLength: number): number {
   return 0;
 }
 
-function idKey(code: number, value: number): number {
-  return code * 10_000_000 + value;
-}
-
-function parseId(id: string): number | undefined {
-  const dot = id.indexOf('.');
-  const head = dot < 0 ? id : id.slice(0, dot);
-  const code = codeOfPrefix(head, 0, head.length);
-  if (code === 0) return undefined;
-  const prefixLength = code === TACTIC ? 2 : 1;
-  const value = digits(head, prefixLength, 4);
-  if (value < 0) return undefined;
-  if (dot < 0) return idKey(code, value);
-  const sub = id.length === dot + 4 && code === TECHNIQUE ? digits(id, dot + 1, 3) : -1;
-  return sub < 0 ? undefined : idKey(SUB_TECHNIQUE, value * 1000 + sub);
-}
-
 export class IdIndex {
-  /** Built on the first ID-shaped token: most pages have none. */
-  private valid: Set<number> | undefined;
+  /**
+   * The table's IDs, built on the first ID-shaped token (most pages have none) by native
+   * code: parsing ~1,500 IDs in the interpreter would cost milliseconds on that first token.
+   */
+  private valid: Set<string> | undefined;
   /** Kind of the last ID accepted by {@link matchAt}. */
   kind: AnnotationKind = 'technique';
 
   constructor(private readonly ids: MatcherTable['ids']) {}
 
-  private has(key: number): boolean {
-    if (this.valid === undefined) {
-      this.valid = new Set<number>();
-      for (const list of [this.ids.technique, this.ids.group, this.ids.software, this.ids.campaign, this.ids.tactic]) {
-        for (const id of list) {
-          const parsed = parseId(id);
-          if (parsed !== undefined) this.valid.add(parsed);
-        }
-      }
-    }
-    return this.valid.has(key);
+  /** Whether `text[start, end)`, an ID-shaped token, is an ID of the table (of any kind). */
+  private has(text: string, start: number, end: number): boolean {
+    const { technique, group, software, campaign, tactic } = this.ids;
+    this.valid ??= new Set([...technique, ...group, ...software, ...campaign, ...tactic]);
+    return this.valid.has(text.slice(start, end));
   }
 
   /**
@@ -96,12 +75,12 @@ export class IdIndex {
     if (code === TECHNIQUE && text.charCodeAt(tokenEnd) === 46) {
       const sub = digits(text, tokenEnd + 1, 3);
       if (sub >= 0 && !isWordAt(text, tokenEnd + 4)) {
-        if (!this.has(idKey(SUB_TECHNIQUE, value * 1000 + sub))) return ID_REJECTED;
+        if (!this.has(text, start, tokenEnd + 4)) return ID_REJECTED;
         this.kind = 'technique';
         return tokenEnd + 4;
       }
     }
-    if (!this.has(idKey(code, value))) return ID_NONE;
+    if (!this.has(text, start, tokenEnd)) return ID_NONE;
     this.kind = KIND_BY_CODE[code]!;
     return tokenEnd;
   }

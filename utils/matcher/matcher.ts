@@ -1,13 +1,14 @@
 /**
  * The content script's text matcher: one pass over a string, with no regular expression
- * and no allocation except for matches. Tokens are maximal runs of letters and digits; at
+ * and no allocation except for the lower-case copy, matches and ID-shaped tokens. Tokens are
+ * maximal runs of letters and digits; at
  * each token start the running hash of the lowercase key is extended across following tokens
  * while it is a prefix of some name key (see name-keys.ts), and full keys are confirmed
  * against the names. Longest match wins; matches never overlap.
  */
 import type { AnnotationKind, MatcherTable } from './table';
-import { ASCII_KEY_CODE, astralIsWord, CLASS_CJK, CLASS_HIGH_SURROGATE, CLASS_IGNORABLE, CLASS_WORD, classOf, lowerOf } from './char-class';
-import { FLAG_FULL, FLAG_PREFIX, FLAG_PREFIX_DOT, HASH_PRIME, HASH_SEED, type KeyHashTable, mixHash } from './hash-set';
+import { ASCII_KEY_CODE, astralIsWord, CLASS_CJK, CLASS_HIGH_SURROGATE, CLASS_IGNORABLE, CLASS_WORD, classOf, lowerOf, UNIT_KEY_CODE } from './char-class';
+import { FLAG_FULL, FLAG_PREFIX, FLAG_PREFIX_DOT, HASH_PRIME, HASH_SEED, type KeyHashTable, mixHash, NEXT_UNKNOWN } from './hash-set';
 import { ID_NONE, IdIndex } from './id-matcher';
 import { NameIndex } from './name-index';
 import { isStandaloneToken } from './boundaries';
@@ -68,6 +69,17 @@ function firstKeyCode(scan: string, i: number): number {
   return k === CLASS_WORD ? lowerOf(c) : c;
 }
 
+/**
+ * The key code after the first one of the token at `i`, when the text says it (an ASCII
+ * letter or digit right after a one-unit first character), else NEXT_UNKNOWN.
+ */
+function secondKeyCode(scan: string, i: number): number {
+  if (i + 1 >= scan.length) return NEXT_UNKNOWN;
+  const c = scan.charCodeAt(i + 1);
+  const key = c < 128 ? ASCII_KEY_CODE[c]! : 0;
+  return key !== 0 ? key : NEXT_UNKNOWN;
+}
+
 /** Whether a token starts at `i` (a letter, digit or CJK character, or an astral letter). */
 function startsToken(text: string, i: number): boolean {
   if (i >= text.length) return false;
@@ -97,40 +109,50 @@ class HashScanner implements TextMatcher {
     const out: Match[] = [];
     const n = text.length;
     const scan = scanCopy(text);
-    const keyCodes = ASCII_KEY_CODE;
+    const unitKeys = UNIT_KEY_CODE;
     const hashes = this.hashes;
+    const seed = HASH_SEED;
+    const prime = HASH_PRIME;
     let i = 0;
     while (i < n) {
       let c = scan.charCodeAt(i);
-      if (c >= 128) {
-        i = startsToken(scan, i) ? this.matchAt(scan, text, i, out) : i + 1;
-        continue;
-      }
-      let key = keyCodes[c]!;
+      let key = unitKeys[c]!;
       if (key === 0) {
-        i++;
+        i = c >= 128 && startsToken(scan, i) ? this.matchAt(scan, text, i, out) : i + 1;
         continue;
       }
       // Fast path for the first token of a possible match: most tokens end here.
       const s = i;
-      let h = HASH_SEED;
+      let h = seed;
       for (;;) {
-        h = Math.imul(h ^ key, HASH_PRIME);
+        h = Math.imul(h ^ key, prime);
         if (++i === n) break;
         c = scan.charCodeAt(i);
-        if (c >= 128 || (key = keyCodes[c]!) === 0) break;
+        if ((key = unitKeys[c]!) === 0) break;
       }
       if (i < n && c >= 128) {
         i = this.matchAt(scan, text, s, out); // the token may go on (é, soft hyphen, CJK)
-      } else {
-        const flags = hashes.flagsOf(h);
-        if (flags !== 0 || mayBeId(text, s, i - s)) {
-          this.hash = h;
-          this.wordEnd = i;
-          this.cjkToken = false;
-          i = this.matchFrom(scan, text, s, i, flags, out);
-        }
+        continue;
       }
+      const flags = hashes.flagsOf(h);
+      if (flags !== 0 || mayBeId(text, s, i - s)) {
+        // Most hits are words that only begin names ("the", "new", "cloud"): when a space and
+        // two letters no name continues with follow, matchFrom would stop there too.
+        if (flags === FLAG_PREFIX && c === 32 && i + 2 < n && !mayBeId(text, s, i - s)) {
+          const k1 = unitKeys[scan.charCodeAt(i + 1)]!;
+          const k2 = unitKeys[scan.charCodeAt(i + 2)]!;
+          if (k1 !== 0 && k2 !== 0 && !hashes.mayContinue(h, k1, k2)) {
+            i++;
+            continue;
+          }
+        }
+        this.hash = h;
+        this.wordEnd = i;
+        this.cjkToken = false;
+        i = this.matchFrom(scan, text, s, i, flags, out);
+        continue;
+      }
+      i++; // past the ASCII separator that ended the token (or past the end)
     }
     return out;
   }
@@ -225,7 +247,7 @@ class HashScanner implements TextMatcher {
       }
       if (!(flags & (FLAG_PREFIX | FLAG_PREFIX_DOT)) || tokens === MAX_TOKENS || j >= scan.length) break;
       const next = this.nextTokenStart(scan, j, flags, this.cjkToken);
-      if (next < 0 || !this.hashes.mayContinue(h, firstKeyCode(scan, next))) break;
+      if (next < 0 || !this.hashes.mayContinue(h, firstKeyCode(scan, next), secondKeyCode(scan, next))) break;
       j = this.hashToken(scan, next, h);
     }
     if (candidates === 0) return firstTokenEnd;
@@ -264,7 +286,11 @@ class HashScanner implements TextMatcher {
   }
 }
 
-/** Builds the matcher for a table. Cheap: it hashes the names; groups resolve on first hit. */
+/**
+ * Builds the matcher for a table. Cheap: it loads the table's precomputed name hashes and
+ * hashes the full keys (or, without them, derives everything from the names); groups resolve
+ * on first hit.
+ */
 export function createMatcher(table: MatcherTable): TextMatcher {
   return new HashScanner(new NameIndex(table), new IdIndex(table.ids));
 }

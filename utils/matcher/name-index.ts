@@ -1,10 +1,14 @@
 /**
  * The name side of the matcher: every name of the table grouped by key ("APT28" and "APT 28"
- * share the key "apt28"), with the prefix-hash table the scanner walks. Construction only
- * hashes names; what a group annotates (kind, ids, case rule) is resolved on its first hit.
+ * share the key "apt28"), with the prefix-hash table the scanner walks. Construction loads the
+ * prefix hashes the compiler shipped (name-hashes.ts) and hashes the full keys, or derives
+ * everything from the names; what a group annotates (kind, ids, case rule) is resolved on its
+ * first hit.
  */
 import { type AnnotationKind, entityKindByCode, type MatcherTable, NameFlag } from './table';
-import { KeyHashTable } from './hash-set';
+import { UNIT_KEY_CODE } from './char-class';
+import { FLAG_FULL, HASH_PRIME, HASH_SEED, KeyHashTable } from './hash-set';
+import { decodeNameHashes, FULL_KEY_CHECK_SEED, isNeverAnnotated, NEVER_ANNOTATED, NO_KEY, type ShippedNameHashes } from './name-hashes';
 import { addNamePrefixes, CASING_HAS_LOWER, compareSpan, KEY_EQUAL, KEY_MISMATCH, type KeyForm, keyShape, MASKED_KEY_LENGTH, matchKey, nameKey, SPAN_CASE_EXACT, SPAN_SPLITS_AT_SEPARATORS, surfaceForm } from './name-keys';
 
 export interface NameGroup {
@@ -45,16 +49,23 @@ function isCapitalisedVariant(casing: number): boolean {
   return casing === CASING_HAS_LOWER;
 }
 
+/**
+ * Names with equal keys form a group, identified by the index of its first name; groups whose
+ * keys have the same hash are chained from the hash table's head.
+ */
 export class NameIndex {
   readonly hashes: KeyHashTable;
+  /** Whether {@link hashes} was built from the table's precomputed `nameHashes`. */
+  readonly usedShippedHashes: boolean;
   private readonly table: MatcherTable;
-  private readonly firstName: Int32Array;
+  /** Per group: its last name + 1, 0 while it has only its first. */
   private readonly lastName: Int32Array;
+  /** Per name: the next name of its group, -1 after the last. */
   private readonly nextName: Int32Array;
+  /** Per group: the next group whose key has the same hash, -1 after the last. */
   private readonly nextSameHash: Int32Array;
   /** Per group, resolved on its first hit. */
   private readonly groups: (GroupInfo | undefined)[];
-  private groupCount = 0;
   /** {@link matchKey} result of the last successful {@link findGroup}. */
   private lastKeyMatch = KEY_MISMATCH;
   /** Case and splits of the span of the last successful {@link findGroup}. */
@@ -62,38 +73,109 @@ export class NameIndex {
 
   constructor(table: MatcherTable) {
     this.table = table;
-    const names = table.names;
-    const n = names.length;
-    this.hashes = new KeyHashTable(n * 2); // a full key and about one prefix per name; grows if needed
-    this.firstName = new Int32Array(n);
+    const n = table.names.length;
     this.lastName = new Int32Array(n);
     this.nextName = new Int32Array(n).fill(-1);
-    this.nextSameHash = new Int32Array(n);
+    this.nextSameHash = new Int32Array(n).fill(-1);
     this.groups = new Array<GroupInfo | undefined>(n);
-    const neverAnnotated = NameFlag.Common | NameFlag.LowerCaseSource;
-    for (let i = 0; i < n; i++) {
-      const entry = names[i]!;
-      // "at", "route", "ping": ordinary lower-case words; even their exact case is everywhere.
-      if ((entry[1] & neverAnnotated) === neverAnnotated) continue;
-      const surface = entry[0];
-      const h = addNamePrefixes(this.hashes, surface);
-      if (h !== undefined) this.addName(i, surface, h);
-    }
+    const shipped = decodeNameHashes(table.nameHashes);
+    const fromShipped = shipped === undefined ? undefined : this.linkShipped(shipped);
+    this.usedShippedHashes = fromShipped !== undefined;
+    this.hashes = fromShipped ?? this.computeAll();
   }
 
-  private addName(nameIndex: number, surface: string, h: number): void {
-    for (let g = this.hashes.groupAt(h); g >= 0; g = this.nextSameHash[g]!) {
-      const first = this.table.names[this.firstName[g]!]![0];
-      if (compareSpan(surface, 0, surface.length, first) !== 0) {
-        this.nextName[this.lastName[g]!] = nameIndex;
-        this.lastName[g] = nameIndex;
+  /**
+   * Builds the hash table from the shipped hashes, hashing only the full keys of ASCII names
+   * (and grouping the names); undefined, before it touches the groups, when the shipped data
+   * does not fit the names. Runs
+   * at every page load, mostly in the interpreter: a few loops with no call per entry, and an
+   * inner loop of a dozen bytecodes per character.
+   */
+  private linkShipped(shipped: ShippedNameHashes): KeyHashTable | undefined {
+    const names = this.table.names;
+    const fullHashes = new Int32Array(names.length);
+    const members = new Int32Array(names.length);
+    const listed = shipped.listedNames;
+    let listedAt = 0;
+    let nextListed = listed.length > 0 ? listed[0]! & ~NO_KEY : -1;
+    let count = 0;
+    const unitKeys = UNIT_KEY_CODE;
+    const imul = Math.imul;
+    const prime = HASH_PRIME;
+    let check = FULL_KEY_CHECK_SEED;
+    for (let i = 0; i < names.length; i++) {
+      const entry = names[i]!;
+      if ((entry[1] & NEVER_ANNOTATED) === NEVER_ANNOTATED) continue;
+      let h = HASH_SEED;
+      if (i === nextListed) {
+        const hasKey = (listed[listedAt]! & NO_KEY) === 0;
+        h = listed[listedAt + 1]!;
+        listedAt += 2;
+        nextListed = listedAt < listed.length ? listed[listedAt]! & ~NO_KEY : -1;
+        if (!hasKey) continue;
+      } else {
+        // nameKeyHash for an ASCII name with a key of two characters or more (the others are listed).
+        const surface = entry[0];
+        const length = surface.length;
+        for (let k = 0; k < length; k++) {
+          const code = unitKeys[surface.charCodeAt(k)]!;
+          if (code !== 0) h = imul(h ^ code, prime);
+        }
+      }
+      check = imul(check ^ h, prime); // foldFullKeyHash
+      fullHashes[count] = h;
+      members[count] = i;
+      count++;
+    }
+    // A name the runtime hashed but should not have (or the reverse) changes the check.
+    if (check !== shipped.fullKeyCheck || listedAt !== listed.length) return undefined;
+
+    const hashes = new KeyHashTable(shipped.prefixCount + count);
+    shipped.addTo(hashes);
+    const collisions = new Int32Array(2 * count);
+    const collided = hashes.insertAll(fullHashes, count, FLAG_FULL, members, collisions);
+    for (let k = 0; k < collided; k++) {
+      const j = collisions[2 * k]!;
+      const i = members[j]!;
+      if (shipped.hashesIdentifyKeys) {
+        // Same hash, so same key: append to the head group ("APT 28" after "APT28").
+        const g = collisions[2 * k + 1]!;
+        const last = this.lastName[g]! - 1;
+        this.nextName[last < 0 ? g : last] = i;
+        this.lastName[g] = i + 1;
+      } else this.addName(hashes, i, names[i]![0], fullHashes[j]!);
+    }
+    return hashes;
+  }
+
+  /** Builds the hash table from the names alone: every prefix and full key hashed here. */
+  private computeAll(): KeyHashTable {
+    const names = this.table.names;
+    const hashes = new KeyHashTable(names.length * 2); // a full key and about one prefix per name; grows if needed
+    for (let i = 0; i < names.length; i++) {
+      const entry = names[i]!;
+      if (isNeverAnnotated(entry[1])) continue;
+      const surface = entry[0];
+      const h = addNamePrefixes(hashes, surface);
+      if (h !== undefined) this.addName(hashes, i, surface, h);
+    }
+    return hashes;
+  }
+
+  /**
+   * Adds name `nameIndex` (full-key hash `h`) to the group of its key (a group is named by
+   * the index of its first name), or makes it a new group at the head of the hash's chain.
+   */
+  private addName(hashes: KeyHashTable, nameIndex: number, surface: string, h: number): void {
+    for (let g = hashes.groupAt(h); g >= 0; g = this.nextSameHash[g]!) {
+      if (compareSpan(surface, 0, surface.length, this.table.names[g]![0]) !== 0) {
+        const last = this.lastName[g]! - 1;
+        this.nextName[last < 0 ? g : last] = nameIndex;
+        this.lastName[g] = nameIndex + 1;
         return;
       }
     }
-    const g = this.groupCount++;
-    this.firstName[g] = nameIndex;
-    this.lastName[g] = nameIndex;
-    this.nextSameHash[g] = this.hashes.setGroupHead(h, g);
+    this.nextSameHash[nameIndex] = hashes.setGroupHead(h, nameIndex);
   }
 
   /**
@@ -141,7 +223,7 @@ export class NameIndex {
     let info = this.groups[g];
     if (info === undefined) {
       const members: number[] = [];
-      for (let i = this.firstName[g]!; i >= 0; i = this.nextName[i]!) members.push(i);
+      for (let i = g; i >= 0; i = this.nextName[i]!) members.push(i);
       const names = this.table.names;
       const key = nameKey(names[members[0]!]![0]);
       const forms = key.length > MASKED_KEY_LENGTH ? [] : members.map((i) => surfaceForm(names[i]![0]));

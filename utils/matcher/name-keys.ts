@@ -4,7 +4,7 @@
  * text may split the name into tokens (a separator, a camelCase or letter/digit change).
  */
 import { ASCII_KEY_CODE, ASCII_SHAPE, CLASS_IGNORABLE, classOf, keyUnitWidth, lowerOf, SHAPE_CJK, SHAPE_DIGIT, SHAPE_LOWER, SHAPE_UPPER, shapeAt } from './char-class';
-import { FLAG_PREFIX, FLAG_PREFIX_DOT, HASH_PRIME, HASH_SEED, type KeyHashTable } from './hash-set';
+import { FLAG_PREFIX, FLAG_PREFIX_DOT, HASH_PRIME, HASH_SEED, KEY_END, type PrefixSink } from './hash-set';
 
 /** Whether a name has a boundary between adjacent key characters of these shapes (different, or both CJK). */
 function isBoundary(prev: number, shape: number): boolean {
@@ -13,12 +13,12 @@ function isBoundary(prev: number, shape: number): boolean {
 }
 
 /**
- * Adds the prefix hashes of `surface` (at each boundary) to `table` and returns the hash of
- * its full key, or undefined when the key is shorter than two characters. Runs for every
- * name at every page load, mostly in the interpreter: one loop, table look-ups for ASCII,
- * no call per character on the common path.
+ * Adds the prefix hashes of `surface` (at each boundary) to `sink`, with the two key codes
+ * that follow each of them, and returns the hash of its full key, or undefined when the key
+ * is shorter than two characters. The matcher table (data/emit/matcher-hashes.ts) ships what
+ * this records for every name; the content script runs it only for tables without that.
  */
-export function addNamePrefixes(table: KeyHashTable, surface: string): number | undefined {
+export function addNamePrefixes(sink: PrefixSink, surface: string): number | undefined {
   let h = HASH_SEED;
   /** Hash before the previous key character (for "HTTPBrowser" → "HTTP" | "Browser"). */
   let hBeforePrevious = HASH_SEED;
@@ -28,6 +28,9 @@ export function addNamePrefixes(table: KeyHashTable, surface: string): number | 
   let prevPrevShape = 0;
   /** Flags of the separator run since the last key character (0: none). */
   let separator = 0;
+  /** A prefix recorded at the last key character, waiting for the key code after it (-1: none). */
+  let pendingHash = 0;
+  let pendingCode = -1;
   const n = surface.length;
   for (let i = 0; i < n; i++) {
     const c = surface.charCodeAt(i);
@@ -47,18 +50,24 @@ export function addNamePrefixes(table: KeyHashTable, surface: string): number | 
       shape = shapeAt(surface, i);
       code = width === 1 ? lowerOf(c) : c;
     }
+    if (pendingCode >= 0) {
+      sink.addContinuation(pendingHash, pendingCode, code);
+      pendingCode = -1;
+    }
     if (keyLength > 0) {
       if (separator !== 0) {
-        table.addFlags(h, separator);
-        table.addNext(h, code);
+        sink.addFlags(h, separator);
+        pendingHash = h;
+        pendingCode = code;
         prevShape = 0;
       } else if (shape !== prevShape || shape === SHAPE_CJK) {
         if (isBoundary(prevShape, shape)) {
-          table.addFlags(h, FLAG_PREFIX);
-          table.addNext(h, code);
+          sink.addFlags(h, FLAG_PREFIX);
+          pendingHash = h;
+          pendingCode = code;
         } else if (shape === SHAPE_LOWER && prevPrevShape === SHAPE_UPPER) {
-          table.addFlags(hBeforePrevious, FLAG_PREFIX);
-          table.addNext(hBeforePrevious, previousCode);
+          sink.addFlags(hBeforePrevious, FLAG_PREFIX);
+          sink.addContinuation(hBeforePrevious, previousCode, code);
         }
       }
     }
@@ -70,6 +79,28 @@ export function addNamePrefixes(table: KeyHashTable, surface: string): number | 
     prevPrevShape = prevShape;
     prevShape = shape;
     separator = 0;
+  }
+  if (pendingCode >= 0) sink.addContinuation(pendingHash, pendingCode, KEY_END);
+  return keyLength >= 2 ? h : undefined;
+}
+
+const NO_PREFIXES: PrefixSink = { addFlags() {}, addContinuation() {} };
+
+/**
+ * The hash of the key of `surface` as {@link addNamePrefixes} returns it (undefined for keys
+ * shorter than two characters), without recording prefixes: one tight loop for ASCII names.
+ */
+export function nameKeyHash(surface: string): number | undefined {
+  let h = HASH_SEED;
+  let keyLength = 0;
+  for (let i = 0; i < surface.length; i++) {
+    const c = surface.charCodeAt(i);
+    if (c >= 128) return addNamePrefixes(NO_PREFIXES, surface);
+    const code = ASCII_KEY_CODE[c]!;
+    if (code !== 0) {
+      h = Math.imul(h ^ code, HASH_PRIME);
+      keyLength++;
+    }
   }
   return keyLength >= 2 ? h : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The matcher table: the only index data the content script carries.
- * Produced at build time by data/emit/emit-matcher-table.ts and imported by the content
+ * Produced at build time by data/emit/matcher-table.ts and imported by the content
  * script as JSON; it holds names and IDs, never entity details.
  */
 
@@ -24,6 +24,24 @@ export const NameFlag = {
 /** One entry of `MatcherTable.names`: the name exactly as the sources write it, its flags, and the entities it names, best candidate first (indices into `entities`). */
 export type NameEntry = [surface: string, flags: number, entityRefs: number[]];
 
+/**
+ * Name hashes precomputed by the data compiler (data/emit/matcher-hashes.ts) with the matcher's
+ * own key and hash functions, so that the content script need not derive them from the names
+ * at every page load. The matcher checks them against the names and ignores them when they
+ * disagree; layout and checks in utils/matcher/name-hashes.ts.
+ */
+export interface NameHashes {
+  /** Layout of `data`; a matcher that reads another layout computes the hashes itself. */
+  format: number;
+  /**
+   * The full-key hashes of the annotated names folded in table order: the matcher
+   * recomputes them (cheaply) and uses `data` only when its fold equals this.
+   */
+  fullKeyCheck: number;
+  /** Base64: every prefix hash of the names with its flags, and the continuation filter's bits. */
+  data: string;
+}
+
 export interface MatcherTable {
   version: 1;
   /** Entity ids (G0001, S0013, C0027, etda-6fa5b25b, misp-1cb7e1cc ...), referenced by index. */
@@ -39,6 +57,11 @@ export interface MatcherTable {
     campaign: string[];
     tactic: string[];
   };
+  /**
+   * Precomputed name hashes (the compiler always writes them). Optional: without them, as in
+   * hand-written tables and test fixtures, the matcher derives them from `names`.
+   */
+  nameHashes?: NameHashes;
 }
 
 export const entityKindByCode: Record<string, AnnotationKind> = {
