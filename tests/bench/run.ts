@@ -3,17 +3,24 @@
  * Add new areas (bundle size, popup search, Chromium page timings) as modules in this list.
  */
 import type { BenchModule, BenchRow } from './bench-module';
+import { chromiumBench } from './chromium-bench';
 import { matcherBench } from './matcher-bench';
 import { printTable } from './print-table';
 import { searchBench } from './search-bench';
 
-const modules: BenchModule[] = [matcherBench, searchBench];
+const modules: BenchModule[] = [matcherBench, searchBench, chromiumBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const module of modules) {
     console.error(`[bench] ${module.name}...`);
-    rows.push(...(await module.run()));
+    try {
+      rows.push(...(await module.run()));
+    } catch (error) {
+      // The bench reports; one broken area (no Chromium, no build) must not hide the others.
+      console.error(error);
+      rows.push({ group: module.name, metric: `${module.name} bench`, value: NaN, unit: '', note: `failed: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+    }
   }
   printTable(rows);
   const failed = rows.filter((r) => r.pass === false);
