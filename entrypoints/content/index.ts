@@ -1,5 +1,6 @@
 import matcherTable from '~/data/generated/matcher-table.json';
 import { startPageSession } from '~/utils/content/page-session';
+import { signalOfOrphanedScript } from '~/utils/content/orphan-signal';
 import type { MatcherTable } from '~/utils/matcher/table';
 
 export default defineContentScript({
@@ -7,8 +8,9 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
+  // WXT would otherwise post a message naming the extension id to every page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    // ctx.signal aborts when the extension is updated, reloaded or disabled.
-    startPageSession({ win: window, table: matcherTable as MatcherTable, signal: ctx.signal });
+    startPageSession({ win: window, table: matcherTable as MatcherTable, signal: signalOfOrphanedScript(ctx.signal) });
   },
 });
