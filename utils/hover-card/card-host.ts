@@ -32,9 +32,8 @@ export interface CardHost {
  * inherited page styles out; nothing here takes part in the page's layout.
  */
 export function createCardHost(doc: Document): CardHost {
-  const element = doc.createElement(HOST_TAG);
+  const { element, root } = attachClosedHost(doc);
   for (const [property, value] of HOST_STYLE) element.style.setProperty(property, value, 'important');
-  const root = element.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `${cardStyles}\n${frameCss}`;
   const mount = doc.createElement('div');
@@ -50,4 +49,20 @@ export function moveHost(host: CardHost, x: number, y: number): void {
 /** Hides the host without closing the card (the mention scrolled out of view). */
 export function setHostVisible(host: CardHost, visible: boolean): void {
   host.element.style.setProperty('visibility', visible ? 'visible' : 'hidden', 'important');
+}
+
+/**
+ * The host element with its closed shadow root. A page that defines `ti-lens-card` itself
+ * (and attaches its own shadow root in the constructor) would make attachShadow throw; then a
+ * plain div marked as our UI hosts the card.
+ */
+function attachClosedHost(doc: Document): { element: HTMLElement; root: ShadowRoot } {
+  const element = doc.createElement(HOST_TAG);
+  try {
+    return { element, root: element.attachShadow({ mode: 'closed' }) };
+  } catch {
+    const fallback = doc.createElement('div');
+    fallback.setAttribute('data-ti-lens-ui', '');
+    return { element: fallback, root: fallback.attachShadow({ mode: 'closed' }) };
+  }
 }
