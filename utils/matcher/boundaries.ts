@@ -113,12 +113,14 @@ function isNameAlternative(text: string, from: number, to: number): boolean {
   return slash > 0 && isWordChar(text, slash - 1) && slash + 1 < to && isWordChar(text, slash + 1);
 }
 
-/** Whether the run of name characters around the match holds a domain-like dot outside the match. */
-function inHostOrFileName(text: string, start: number, end: number): boolean {
-  const minFrom = Math.max(0, start - CHUNK_LIMIT);
-  for (let i = start - 1; i >= minFrom && isNameRunChar(text, i); i--) if (isDomainDot(text, i)) return true;
-  const maxTo = Math.min(text.length, end + CHUNK_LIMIT);
-  for (let i = end; i < maxTo && isNameRunChar(text, i); i++) if (isDomainDot(text, i)) return true;
+/**
+ * Whether the run of name characters around the match, within its chunk `[from, to)`, holds a
+ * domain-like dot outside the match. Staying inside the chunk matters where the chunk ends
+ * at CJK text: "攻击者使用cdn.example.com的APT28" names APT28.
+ */
+function inHostOrFileName(text: string, start: number, end: number, from: number, to: number): boolean {
+  for (let i = start - 1; i >= from && isNameRunChar(text, i); i--) if (isDomainDot(text, i)) return true;
+  for (let i = end; i < to && isNameRunChar(text, i); i++) if (isDomainDot(text, i)) return true;
   return false;
 }
 
@@ -159,5 +161,5 @@ export function isStandaloneToken(text: string, start: number, end: number): boo
   if (from === start && to === end) return true;
   for (let i = from; i < to; i++) if (isUrlMarker(text, i)) return false;
   if (slashAdjacent && !isNameAlternative(text, from, to)) return false;
-  return !inHostOrFileName(text, start, end);
+  return !inHostOrFileName(text, start, end, from, to);
 }
