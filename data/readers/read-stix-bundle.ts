@@ -92,7 +92,7 @@ function readObject(obj: Record<string, unknown>, file: string, ref: string, def
   const refs = expectArray(obj.external_references ?? [], file, 'external_references', ref);
   const mitre = refs.find(
     (r): r is { external_id: string; url?: string } =>
-      !!r && typeof r === 'object' && (r as { source_name?: unknown }).source_name?.toString().startsWith('mitre') === true &&
+      !!r && typeof r === 'object' && isAttackSourceName((r as { source_name?: unknown }).source_name) &&
       typeof (r as { external_id?: unknown }).external_id === 'string',
   );
   if (!mitre) throw new SourceError(file, `"${obj.name}" has no ATT&CK ID (mitre-attack external reference)`, ref);
@@ -121,4 +121,9 @@ function readObject(obj: Record<string, unknown>, file: string, ref: string, def
     firstSeen: typeof obj.first_seen === 'string' ? obj.first_seen : undefined,
     lastSeen: typeof obj.last_seen === 'string' ? obj.last_seen : undefined,
   };
+}
+
+/** ATT&CK's own references: source_name "mitre-attack", "mitre-mobile-attack", "mitre-ics-attack". */
+function isAttackSourceName(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('mitre');
 }
