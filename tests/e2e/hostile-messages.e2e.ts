@@ -1,0 +1,211 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import {
+  fixturePagesDir,
+  mentionReport,
+  readMessageLog,
+  recordPageErrors,
+  startMessageLog,
+  storageSnapshot,
+  type MentionReport,
+} from './harness/page-probes';
+import { serveFolder, type StaticServer } from './harness/static-server';
+import { waitForAnnotations } from './harness/wait-for-annotations';
+
+/** What tests/e2e/fixtures/hostile/forged-messages.html records in window.__hostile. */
+interface HostileState {
+  extensionId: string;
+  forgeRounds: number;
+  received: { via: string; data: string }[];
+  attempts: Record<string, string>;
+  fakeChromeCalls: string[];
+  reads: Record<string, string>;
+  readsDone?: boolean;
+}
+type HostileWindow = {
+  __hostile: HostileState;
+  __forge(): void;
+  __readFiles(): Promise<void>;
+  __forgeMention(): Promise<Record<string, unknown>>;
+};
+
+/** WXT's "content script started" announcement (see the kill-switch tests below). */
+const isWxtAnnouncement = (received: { data: string }) => received.data.includes(':wxt:content-script-started');
+
+/** Messages a content script of this page may send: anything else came from the page. */
+const contentScriptMessages = new Set(['reportPageSummary', 'selectionChanged']);
+
+describe('a page forging messages to the extension', () => {
+  let extension: LaunchedExtension;
+  let server: StaticServer;
+  let page: Page;
+  let pageUrl: string;
+  let errors: string[];
+  let storageBefore: Awaited<ReturnType<typeof storageSnapshot>>;
+  let pagesBefore: number;
+  let annotated: MentionReport;
+  const opened: string[] = [];
+
+  beforeAll(async () => {
+    extension = await launchExtension();
+    server = await serveFolder(fixturePagesDir);
+    await startMessageLog(extension.serviceWorker);
+    storageBefore = await storageSnapshot(extension.serviceWorker);
+    page = await extension.context.newPage();
+    pagesBefore = extension.context.pages().length;
+    extension.context.on('page', (p) => opened.push(p.url()));
+    errors = recordPageErrors(page);
+    pageUrl = `${server.origin}/hostile/forged-messages.html?ext=${extension.extensionId}`;
+    await page.goto(pageUrl);
+    await waitForAnnotations(page, { atLeast: 5 });
+    annotated = await mentionReport(page);
+    // Forge again now that the content script is running, then try to read the extension's files.
+    for (let round = 0; round < 3; round++) await page.evaluate(() => (window as unknown as HostileWindow).__forge());
+    await page.evaluate(() => (window as unknown as HostileWindow).__readFiles());
+    await page.waitForTimeout(1000); // time for any answer to arrive
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  const state = () => page.evaluate(() => (window as unknown as HostileWindow).__hostile);
+
+  it('gets no answer of any kind', async () => {
+    const { received, forgeRounds, attempts, fakeChromeCalls } = await state();
+    console.info(`[hostile] ${forgeRounds} rounds of forged messages; direct attempts: ${JSON.stringify(attempts)}`);
+    expect(forgeRounds).toBeGreaterThanOrEqual(4);
+    // WXT's own announcement is checked (and reported) by the kill-switch tests below.
+    expect(received.filter((r) => !isWxtAnnouncement(r))).toEqual([]);
+    // Chromium gives pages no chrome.runtime for an extension without externally_connectable.
+    expect(Object.keys(attempts)).toHaveLength(5);
+    for (const outcome of Object.values(attempts)) expect(outcome).toMatch(/^threw /);
+    // Nothing in the extension calls into the page's fake `chrome` object.
+    expect(fakeChromeCalls).toEqual([]);
+  });
+
+  it('makes the background look nothing up and open nothing', async () => {
+    const log = await readMessageLog(extension.serviceWorker);
+    const fromPage = log.filter((m) => m.url.startsWith(server.origin));
+    expect(log.filter((m) => m.external)).toEqual([]);
+    expect(fromPage.filter((m) => !contentScriptMessages.has(m.type))).toEqual([]);
+    // What did arrive came from our content script (sender.id is the extension's own).
+    for (const message of fromPage) expect(message.senderId).toBe(extension.extensionId);
+    expect(extension.context.pages()).toHaveLength(pagesBefore);
+    expect(opened).toEqual([]);
+  });
+
+  it('changes no setting', async () => {
+    expect(await storageSnapshot(extension.serviceWorker)).toEqual(storageBefore);
+  });
+
+  it('cannot read the index or any other packaged file', async () => {
+    const { reads, readsDone } = await state();
+    expect(readsDone).toBe(true);
+    console.info(`[hostile] reads of extension files: ${JSON.stringify(reads)}`);
+    expect(Object.keys(reads)).toHaveLength(17);
+    for (const [what, outcome] of Object.entries(reads)) {
+      if (what.startsWith('iframe')) expect(outcome, what).toMatch(/^not readable/);
+      else expect(outcome, what).toMatch(/^failed/);
+    }
+    // The blocked frame is an error page, not the lookup page.
+    expect(page.frames().map((f) => f.url()).filter((url) => url.startsWith(extension.extensionOrigin))).toEqual([]);
+  });
+
+  it('leaves the annotations and the badge as the content script made them', async () => {
+    expect(annotated.nested).toBe(0);
+    expect(annotated.malformed).toBe(0);
+    expect(annotated.texts).toEqual(expect.arrayContaining(['APT28', 'G0007', 'T1059', 'Mimikatz', 'G0001']));
+    expect(await mentionReport(page)).toEqual(annotated);
+    // The badge counts the page's real entities, not the forged summary's.
+    const entities = await page.evaluate(
+      () => new Set([...document.querySelectorAll('ti-mention')].map((m) => m.getAttribute('data-ti-id')!.split(' ')[0])).size,
+    );
+    // Without the tabs permission the worker cannot see tab URLs: read every tab's badge.
+    const badges = await extension.serviceWorker.evaluate(async () => {
+      type Chrome = {
+        tabs: { query(q: object): Promise<{ id?: number }[]> };
+        action: { getBadgeText(d: { tabId: number }): Promise<string> };
+      };
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id! })));
+    });
+    expect(badges.filter((text) => text !== '')).toEqual([String(entities)]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a mention forged by the page, driven by synthetic events, opens nothing, changes nothing and reveals nothing', async () => {
+    const logBefore = (await readMessageLog(extension.serviceWorker)).length;
+    const outcome = await page.evaluate(() => (window as unknown as HostileWindow).__forgeMention());
+    await page.waitForTimeout(500);
+    const lookups = (await readMessageLog(extension.serviceWorker)).slice(logBefore).filter((m) => m.type === 'getCards');
+    // Known gap (see the report): the hover card trusts any <ti-mention> and untrusted events,
+    // so the page can make the background build a card. It cannot see it or act through it.
+    console.info(`[hostile] forged mention: ${JSON.stringify(outcome)}; getCards lookups it triggered: ${lookups.length}`);
+    expect(outcome).toMatchObject({
+      shadowRoot: 'null',
+      hostText: '|',
+      attachShadow: 'NotSupportedError',
+      selectionHasCard: false,
+      innerTextHasCard: false,
+    });
+    expect(extension.context.pages()).toHaveLength(pagesBefore);
+    expect(opened).toEqual([]);
+    expect(await storageSnapshot(extension.serviceWorker)).toEqual(storageBefore);
+    expect((await readMessageLog(extension.serviceWorker)).filter((m) => m.type === 'openProfile')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/**
+ * WXT (0.20.27) aborts the content script's ctx.signal when a `<id>:content:wxt:content-script-started`
+ * CustomEvent from "a newer instance" reaches the document, and announces every instance to
+ * the page with a window.postMessage carrying that name. A page can therefore learn the
+ * extension id and switch TI Lens off on itself. The content script sets
+ * `noScriptStartedPostMessage: true` and stops only when its extension context is really
+ * gone (utils/content/orphan-signal.ts).
+ */
+describe('a page that knows WXT\'s script-started event', () => {
+  let extension: LaunchedExtension;
+  let server: StaticServer;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    extension = await launchExtension();
+    server = await serveFolder(fixturePagesDir);
+    page = await extension.context.newPage();
+    errors = recordPageErrors(page);
+    await page.goto(`${server.origin}/hostile/kill-switch.html?ext=${extension.extensionId}`);
+    await page.waitForFunction(() => (window as unknown as { __killSwitch: { lateAdded: boolean } }).__killSwitch.lateAdded);
+    await waitForAnnotations(page, { quietMs: 800, timeoutMs: 10_000 }).catch(() => 0);
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  const killSwitch = () =>
+    page.evaluate(() => (window as unknown as { __killSwitch: { announcements: string[]; fired: number } }).__killSwitch);
+
+  it('is not told the extension id by the content script', async () => {
+    const { announcements } = await killSwitch();
+    console.info(`[hostile] WXT announcements the page saw: ${JSON.stringify(announcements)}`);
+    expect(announcements).toEqual([]);
+  });
+
+  it('cannot switch annotation and hover cards off with it', async () => {
+    const { fired } = await killSwitch();
+    const report = await mentionReport(page);
+    console.info(`[hostile] forged script-started events: ${fired}; mentions afterwards: ${JSON.stringify(report.texts)}`);
+    expect(fired).toBeGreaterThan(10);
+    expect(report.texts).toEqual(['APT28', 'T1059', 'APT28', 'T1059']);
+    await page.locator('#late ti-mention').first().click();
+    await page.locator('ti-lens-card').waitFor({ timeout: 5000 });
+    expect(errors).toEqual([]);
+  });
+});
