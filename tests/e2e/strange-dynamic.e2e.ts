@@ -1,0 +1,181 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { fixturePagesDir, mentionReport, recordPageErrors } from './harness/page-probes';
+import { serveFolder, type StaticServer } from './harness/static-server';
+import { waitForAnnotations } from './harness/wait-for-annotations';
+
+/** The issue asks for a minute of mutations; CI runs 10 s of them (MUTATION_SECONDS to change). */
+const MUTATION_SECONDS = Number(process.env.MUTATION_SECONDS ?? 10);
+
+interface MutatingState {
+  ticks: number;
+  done: boolean;
+  expected: string[];
+  started: number;
+  stopped: number;
+}
+
+type Metrics = Record<string, number>;
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+type WorkerChrome = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
+const setSync = (extension: LaunchedExtension, items: object) =>
+  extension.serviceWorker.evaluate((i) => (globalThis as unknown as WorkerChrome).chrome.storage.sync.set(i), items);
+
+describe('pages that keep changing', () => {
+  let extension: LaunchedExtension;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    extension = await launchExtension();
+    server = await serveFolder(fixturePagesDir);
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  /**
+   * Runs the mutating page to its end and returns the main thread's script and task time
+   * during the mutations (CDP Performance metrics cover the page and the content script).
+   */
+  async function runMutatingPage(): Promise<{ page: Page; errors: string[]; wallMs: number; scriptMs: number; taskMs: number; ticks: number }> {
+    const page = await extension.context.newPage();
+    const errors = recordPageErrors(page);
+    const cdp = await extension.context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.goto(`${server.origin}/strange/mutating.html?seconds=${MUTATION_SECONDS}&interval=10`);
+    const start = await metrics(cdp);
+    const startedAt = Date.now();
+    await page.waitForFunction(() => (window as unknown as { __page: MutatingState }).__page.done, null, {
+      timeout: (MUTATION_SECONDS + 20) * 1000,
+      polling: 250,
+    });
+    const end = await metrics(cdp);
+    const wallMs = Date.now() - startedAt;
+    await cdp.detach();
+    const { ticks } = await page.evaluate(() => (window as unknown as { __page: MutatingState }).__page);
+    return {
+      page,
+      errors,
+      wallMs,
+      scriptMs: (end.ScriptDuration! - start.ScriptDuration!) * 1000,
+      taskMs: (end.TaskDuration! - start.TaskDuration!) * 1000,
+      ticks,
+    };
+  }
+
+  it(`survives text replaced every 10 ms for ${MUTATION_SECONDS} s: no error, no duplicate, text kept, CPU bounded`, async () => {
+    // Baseline: the same page with annotation switched off (the content script still runs).
+    await setSync(extension, { annotationEnabled: false });
+    const baseline = await runMutatingPage();
+    expect(await baseline.page.locator('ti-mention').count()).toBe(0);
+    await baseline.page.close();
+    await setSync(extension, { annotationEnabled: true });
+
+    const run = await runMutatingPage();
+    const { page, errors } = run;
+    const paragraphs = await page.evaluate(() => (window as unknown as { __page: MutatingState }).__page.expected.length);
+    await waitForAnnotations(page, { atLeast: paragraphs * 2, timeoutMs: 15_000 });
+
+    const share = (ms: number) => `${((100 * ms) / run.wallMs).toFixed(1)}%`;
+    console.info(
+      `[strange] ${run.ticks} mutations in ${(run.wallMs / 1000).toFixed(1)} s (every 10 ms). Main-thread script time: ` +
+        `${run.scriptMs.toFixed(0)} ms = ${share(run.scriptMs)} of wall time with annotation, ` +
+        `${baseline.scriptMs.toFixed(0)} ms = ${share(baseline.scriptMs)} without; the extension's share about ` +
+        `${share(run.scriptMs - baseline.scriptMs)}. Task time ${share(run.taskMs)} with, ${share(baseline.taskMs)} without.`,
+    );
+    expect(run.ticks).toBeGreaterThan(MUTATION_SECONDS * 30);
+    expect(run.scriptMs / run.wallMs).toBeLessThan(0.3);
+
+    // Every paragraph shows exactly the text the page last wrote, with its two names once each.
+    const check = await page.evaluate(() => {
+      const { expected } = (window as unknown as { __page: MutatingState }).__page;
+      const items = [...document.querySelectorAll('#feed > p')];
+      return {
+        wrongText: items.filter((p, k) => p.textContent !== expected[k]).length,
+        wrongMentions: items.filter((p) => [...p.querySelectorAll('ti-mention')].map((m) => m.textContent).join() !== 'APT28,T1059').length,
+        counter: document.getElementById('ticks')!.textContent,
+        ticks: (window as unknown as { __page: MutatingState }).__page.ticks,
+        outside: document.querySelectorAll('ti-mention').length - document.querySelectorAll('#feed ti-mention').length,
+      };
+    });
+    expect(check).toMatchObject({ wrongText: 0, wrongMentions: 0, outside: 0 });
+    expect(check.counter).toBe(String(check.ticks));
+    const report = await mentionReport(page);
+    expect(report.count).toBe(paragraphs * 2);
+    expect(report.nested).toBe(0);
+    expect(report.malformed).toBe(0);
+    expect([...baseline.errors, ...errors]).toEqual([]);
+    await page.close();
+  });
+
+  it('annotates every paragraph of an infinite scroll adding 1,000 a second for 5 s exactly once, up to the 5,000 cap', async () => {
+    const page = await extension.context.newPage();
+    const errors = recordPageErrors(page);
+    const started = Date.now();
+    await page.goto(`${server.origin}/strange/infinite-scroll.html?perSecond=1000&seconds=5&extra=200`);
+    await page.waitForFunction(() => (window as unknown as { __page: { done: boolean } }).__page.done, null, { timeout: 30_000, polling: 250 });
+    const addedAfter = Date.now() - started;
+    const count = await waitForAnnotations(page, { atLeast: 5000, timeoutMs: 30_000 });
+    const settledAfter = Date.now() - started;
+    const check = await page.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('#feed > p')];
+      const counts = items.map((p) => p.querySelectorAll('ti-mention').length);
+      const firstUnannotated = counts.indexOf(0);
+      return {
+        paragraphs: items.length,
+        annotated: counts.filter((c) => c === 1).length,
+        more: counts.filter((c) => c > 1).length,
+        wrong: items.filter((p) => p.querySelector('ti-mention') && p.querySelector('ti-mention')!.textContent !== p.dataset.name).length,
+        // Annotated in the order they came: every paragraph before the first unannotated one is.
+        gaps: firstUnannotated < 0 ? 0 : counts.slice(firstUnannotated).filter((c) => c > 0).length,
+        textKept: document.getElementById('feed')!.textContent === (window as unknown as { __page: { text: string } }).__page.text,
+      };
+    });
+    console.info(
+      `[strange] infinite scroll: ${check.paragraphs} paragraphs added in ${(addedAfter / 1000).toFixed(1)} s, ` +
+        `${count} mentions settled ${((settledAfter - addedAfter) / 1000).toFixed(1)} s after the last batch`,
+    );
+    expect(check).toEqual({ paragraphs: 5200, annotated: 5000, more: 0, wrong: 0, gaps: 0, textKept: true });
+    const report = await mentionReport(page);
+    expect(report.count).toBe(5000);
+    expect(report.nested).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  /**
+   * Frameworks keep the Text nodes they render and later set their nodeValue or removeChild
+   * them. Wrapping replaces those nodes, so the update lands on a detached node (the page
+   * keeps showing the old text) and removeChild throws NotFoundError (which crashes a React
+   * app). `it.fails` documents this known limitation (see the report); drop it once mentions
+   * leave the page's own Text nodes in place.
+   */
+  it.fails('keeps working for a framework that updates and removes the text nodes it holds', async () => {
+    const page = await extension.context.newPage();
+    const errors = recordPageErrors(page);
+    await page.goto(`${server.origin}/strange/held-text-nodes.html`);
+    await waitForAnnotations(page, { atLeast: 4 });
+    type Framework = { render(n: number): void; state: { errors: string[]; expected: { status: string; list: string } } };
+    const outcome = await page.evaluate(() => {
+      const { render, state } = (window as unknown as { __framework: Framework }).__framework;
+      render(2);
+      return {
+        errors: state.errors,
+        status: document.getElementById('status')!.textContent === state.expected.status,
+        list: document.getElementById('list')!.textContent === state.expected.list,
+      };
+    });
+    console.info(`[strange] framework-held text nodes after annotation: ${JSON.stringify(outcome)}`);
+    await page.close();
+    expect(outcome).toEqual({ errors: [], status: true, list: true });
+    expect(errors).toEqual([]);
+  });
+});
