@@ -88,25 +88,34 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Laun
         predicate: isExtensionWorker,
         timeout: options.serviceWorkerTimeoutMs ?? 15_000,
       }));
-    const extensionId = extensionIdFromUrl(serviceWorker.url());
-    const launched = context;
-    return {
-      context,
-      extensionId,
-      extensionOrigin: `chrome-extension://${extensionId}`,
-      serviceWorker,
-      network,
-      close: async () => {
-        try {
-          await launched.close();
-        } finally {
-          removeProfile();
-        }
-      },
-    };
+    return launchedExtension(context, serviceWorker, network, removeProfile);
   } catch (error) {
     await context?.close().catch(() => {});
     removeProfile();
     throw error;
   }
+}
+
+/** The launched browser seen from a test: our extension's id, worker and network record; close() also removes the profile. */
+export function launchedExtension(
+  context: BrowserContext,
+  serviceWorker: Worker,
+  network: LaunchedExtension['network'],
+  removeProfile: () => void,
+): LaunchedExtension {
+  const extensionId = extensionIdFromUrl(serviceWorker.url());
+  return {
+    context,
+    extensionId,
+    extensionOrigin: `chrome-extension://${extensionId}`,
+    serviceWorker,
+    network,
+    close: async () => {
+      try {
+        await context.close();
+      } finally {
+        removeProfile();
+      }
+    },
+  };
 }

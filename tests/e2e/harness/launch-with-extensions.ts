@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { chromiumArgs, extensionIdFromUrl, type LaunchedExtension } from './launch-extension';
+import { chromiumArgs, extensionIdFromUrl, launchedExtension, type LaunchedExtension } from './launch-extension';
 import { recordNetwork } from './network-recorder';
 import { builtExtensionDir, chromiumPath } from './paths';
 
@@ -60,23 +60,7 @@ export async function launchWithExtensions(otherDirs: string[], options: { timeo
       if (!match) throw new Error(`No service worker for the extension in ${dir} (${name})`);
       return { dir, extensionId: extensionIdFromUrl(match.worker.url()), serviceWorker: match.worker };
     });
-    const extensionId = extensionIdFromUrl(ours.worker.url());
-    const launched = context;
-    return {
-      context,
-      extensionId,
-      extensionOrigin: `chrome-extension://${extensionId}`,
-      serviceWorker: ours.worker,
-      network,
-      others,
-      close: async () => {
-        try {
-          await launched.close();
-        } finally {
-          removeProfile();
-        }
-      },
-    };
+    return { ...launchedExtension(context, ours.worker, network, removeProfile), others };
   } catch (error) {
     await context?.close().catch(() => {});
     removeProfile();
