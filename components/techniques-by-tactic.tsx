@@ -66,7 +66,7 @@ function TechniqueTree({ techniques, nav }: { techniques: readonly GroupTechniqu
         const subs = subsOf(t.id);
         return (
           <li key={t.id}>
-            <TechniqueItem technique={t} nav={nav} />
+            <TechniqueItem technique={t} nav={nav} withParent />
             {subs.length > 0 && (
               <ul class="til-tech-subs">
                 {subs.map((s) => (
@@ -83,10 +83,12 @@ function TechniqueTree({ techniques, nav }: { techniques: readonly GroupTechniqu
   );
 }
 
-function TechniqueItem({ technique, nav }: { technique: GroupTechnique; nav: CardNavigation }) {
+/** A sub-technique listed without its parent reads as ATT&CK writes it: "Acquire Infrastructure: DNS Server". */
+function TechniqueItem({ technique, nav, withParent = false }: { technique: GroupTechnique; nav: CardNavigation; withParent?: boolean }) {
+  const name = withParent && technique.parentName ? `${technique.parentName}: ${technique.name}` : technique.name;
   return (
     <EntityLink id={technique.id} nav={nav}>
-      <span class="til-tech-id">{technique.id}</span> {technique.name}
+      <span class="til-tech-id">{technique.id}</span> {name}
     </EntityLink>
   );
 }

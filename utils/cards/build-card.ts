@@ -88,7 +88,8 @@ export async function groupByTactic(store: DetailsStore, techniques: readonly Te
       members.map(async (t) => {
         const e = await store.get(t.id);
         const parent = t.id.includes('.') ? t.id.slice(0, t.id.indexOf('.')) : undefined;
-        return { id: t.id, name: e?.name ?? t.id, ...(parent ? { parent } : {}) };
+        const parentName = parent ? (await store.get(parent))?.name : undefined;
+        return { id: t.id, name: e?.name ?? t.id, ...(parent ? { parent } : {}), ...(parentName ? { parentName } : {}) };
       }),
     );
     named.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));

@@ -8,7 +8,8 @@ export interface EntityRef {
 
 export interface TechniqueGroup {
   tactic: EntityRef;
-  techniques: (EntityRef & { parent?: string })[];
+  /** `parentName` is set for a sub-technique, so "DNS Server" can read "Acquire Infrastructure: DNS Server". */
+  techniques: (EntityRef & { parent?: string; parentName?: string })[];
 }
 
 interface CardBase {

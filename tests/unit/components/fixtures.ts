@@ -64,13 +64,13 @@ export function axiomCard(overrides: Partial<ActorCardData> = {}): ActorCardData
         tactic: { id: 'TA0002', name: 'Execution' },
         techniques: [
           { id: 'T1059', name: 'Command and Scripting Interpreter' },
-          { id: 'T1059.001', name: 'PowerShell', parent: 'T1059' },
+          { id: 'T1059.001', name: 'PowerShell', parent: 'T1059', parentName: 'Command and Scripting Interpreter' },
           { id: 'T1203', name: 'Exploitation for Client Execution' },
         ],
       },
       {
         tactic: { id: 'TA0011', name: 'Command and Control' },
-        techniques: [{ id: 'T1001.002', name: 'Steganography', parent: 'T1001' }],
+        techniques: [{ id: 'T1001.002', name: 'Steganography', parent: 'T1001', parentName: 'Data Obfuscation' }],
       },
     ],
     campaigns: [{ id: 'C0001', name: 'Frankenstein' }],

@@ -14,8 +14,8 @@ describe('TechniquesByTactic', () => {
     const sub = el.querySelector('.til-tech-subs > li');
     expect(textOf(sub!)).toBe('T1059.001 PowerShell');
     expect(textOf(sub!.closest('.til-tech-tree > li')!)).toContain('T1059 Command and Scripting Interpreter');
-    // A sub-technique whose parent is not listed stands at the top level.
-    expect(textOf(el.querySelectorAll('.til-tech-tree')[1]!.querySelector(':scope > li')!)).toBe('T1001.002 Steganography');
+    // A sub-technique whose parent is not listed stands at the top level, named with its parent.
+    expect(textOf(el.querySelectorAll('.til-tech-tree')[1]!.querySelector(':scope > li')!)).toBe('T1001.002 Data Obfuscation: Steganography');
   });
 
   it('shows technique names on hover of the compact IDs', () => {
