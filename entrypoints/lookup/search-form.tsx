@@ -15,6 +15,7 @@ export function SearchForm({ query, onSubmit }: { query: string; onSubmit(query:
       }}
     >
       <input
+        class="til-query"
         type="search"
         aria-label="Look up an actor, alias, technique, ID, software or campaign"
         placeholder="Actor, alias, technique, ID, software…"

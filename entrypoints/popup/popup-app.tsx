@@ -83,7 +83,7 @@ export function PopupApp() {
       <header class="popup-head">
         <input
           ref={input}
-          class="search"
+          class="search til-query"
           type="search"
           autoFocus
           placeholder={search.status === 'loading' ? 'Loading the index…' : 'Actor, alias, technique, ID, software…'}
