@@ -466,7 +466,9 @@ async function run(): Promise<BenchRow[]> {
       ['popup', async () => [await popupRow(extension!)]],
       ['live page', () => mutationRow(extension!, plainContext, server!, mutating)],
     ];
+    const only = process.env.BENCH_ONLY?.toLowerCase();
     for (const [name, step] of steps) {
+      if (only && !name.toLowerCase().includes(only)) continue;
       try {
         rows.push(...(await step()));
       } catch (error) {

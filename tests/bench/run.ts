@@ -12,7 +12,9 @@ const modules: BenchModule[] = [matcherBench, searchBench, chromiumBench];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
+  const only = process.env.BENCH_MODULES?.split(',');
   for (const module of modules) {
+    if (only && !only.includes(module.name)) continue;
     console.error(`[bench] ${module.name}...`);
     try {
       rows.push(...(await module.run()));
