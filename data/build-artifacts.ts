@@ -4,6 +4,7 @@ import { describeCounts } from './emit/counts';
 import { emitDetails } from './emit/details';
 import { emitEvalAliases } from './emit/eval-aliases';
 import { emitMatcherTable } from './emit/matcher-table';
+import { splitMatcherTable } from '../utils/matcher/content-table';
 import { emitSearchIndexFile } from './emit/search-index';
 import { loadSourceDocuments } from './load-sources';
 import { loadOrdinaryWords } from './words/ordinary-words';
@@ -14,15 +15,20 @@ export const GENERATED_DIR = 'data/generated';
 
 /**
  * Compiles the sources in `sourcesDir` into the extension's artefacts under `outDir`:
- * matcher-table.json (bundled into the content script), public/details/*.json (entity
- * details), eval-aliases.json. Returns the counts report.
+ * matcher-table.json (the whole matcher table, for tests and tools) and its two parts that
+ * the content script bundles as strings (matcher-scan.json, matcher-lookup.json, see
+ * utils/matcher/content-table.ts), public/details/*.json (entity details),
+ * eval-aliases.json. Returns the counts report.
  */
 export async function buildArtifacts(sourcesDir: string, outDir: string): Promise<string> {
   const index = compileIndex(await loadSourceDocuments(sourcesDir));
   const table = emitMatcherTable(index, loadOrdinaryWords());
   const details = emitDetails(index);
+  const contentTable = splitMatcherTable(table);
   await replaceFolder(outDir, [
     { name: 'matcher-table.json', contents: JSON.stringify(table) },
+    { name: 'matcher-scan.json', contents: contentTable.scan },
+    { name: 'matcher-lookup.json', contents: contentTable.lookup },
     { name: 'eval-aliases.json', contents: JSON.stringify(emitEvalAliases(index)) },
     ...details.files.map((f) => ({ name: path.join('public', f.name), contents: f.contents })),
     emitSearchIndexFile(index),

@@ -4,7 +4,7 @@
  * hash-set.ts), never by a copy of them. Layout and the runtime's checks: utils/matcher/name-hashes.ts.
  */
 import { CONTINUATION_WORDS, KeyHashTable, type PrefixSink } from '../../utils/matcher/hash-set';
-import { FULL_KEY_CHECK_SEED, foldFullKeyHash, isNeverAnnotated, isListedName, NAME_HASHES_FORMAT, NAME_HASHES_HEADER_BYTES, NO_KEY, prefixRulesFingerprint } from '../../utils/matcher/name-hashes';
+import { isNeverAnnotated, NAME_HASHES_FORMAT, NAME_HASHES_HEADER_BYTES, prefixRulesFingerprint } from '../../utils/matcher/name-hashes';
 import { addNamePrefixes, nameKey } from '../../utils/matcher/name-keys';
 import type { NameEntry, NameHashes } from '../../utils/matcher/table';
 
@@ -23,16 +23,17 @@ class PrefixRecorder implements PrefixSink {
 /** The precomputed name hashes of `names` (deterministic: every list sorted or in table order). */
 export function emitNameHashes(names: readonly NameEntry[]): NameHashes {
   const recorder = new PrefixRecorder();
-  const listed: number[] = [];
+  const skipped: number[] = [];
+  const fullKeyHashes: number[] = [];
   const keyOfHash = new Map<number, string>();
   let hashesIdentifyKeys = true;
-  let fullKeyCheck = FULL_KEY_CHECK_SEED;
   names.forEach(([surface, flags], i) => {
-    if (isNeverAnnotated(flags)) return;
-    const h = addNamePrefixes(recorder, surface);
-    if (isListedName(surface, h)) listed.push(h === undefined ? i | NO_KEY : i, h ?? 0);
-    if (h === undefined) return;
-    fullKeyCheck = foldFullKeyHash(fullKeyCheck, h);
+    const h = isNeverAnnotated(flags) ? undefined : addNamePrefixes(recorder, surface);
+    fullKeyHashes.push(h ?? 0);
+    if (h === undefined) {
+      skipped.push(i);
+      return;
+    }
     const key = nameKey(surface);
     if ((keyOfHash.get(h) ?? key) !== key) hashesIdentifyKeys = false;
     keyOfHash.set(h, key);
@@ -45,13 +46,15 @@ export function emitNameHashes(names: readonly NameEntry[]): NameHashes {
   const bytes: number[] = [];
   const push32 = (v: number) => bytes.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
   for (const list of byFlags) push32(list.length);
-  push32(listed.length / 2);
+  push32(names.length);
   push32(hashesIdentifyKeys ? 1 : 0);
   push32(prefixRulesFingerprint());
   push32(CONTINUATION_WORDS);
+  push32(skipped.length);
   if (bytes.length !== NAME_HASHES_HEADER_BYTES) throw new Error('nameHashes: the header does not match utils/matcher/name-hashes.ts');
   for (const list of byFlags) list.forEach(push32);
-  listed.forEach(push32);
+  skipped.forEach(push32);
+  fullKeyHashes.forEach(push32);
   recorder.filter.continuationWords.forEach(push32);
-  return { format: NAME_HASHES_FORMAT, fullKeyCheck, data: Buffer.from(bytes).toString('base64') };
+  return { format: NAME_HASHES_FORMAT, data: Buffer.from(bytes).toString('base64') };
 }

@@ -1,7 +1,8 @@
-import matcherTable from '~/data/generated/matcher-table.json';
+import scan from '~/data/generated/matcher-scan.json?raw';
+import lookup from '~/data/generated/matcher-lookup.json?raw';
 import { startPageSession } from '~/utils/content/page-session';
 import { signalOfOrphanedScript } from '~/utils/content/orphan-signal';
-import type { MatcherTable } from '~/utils/matcher/table';
+import { contentMatcherTable } from '~/utils/matcher/content-table';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -11,6 +12,6 @@ export default defineContentScript({
   // WXT would otherwise post a message naming the extension id to every page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startPageSession({ win: window, table: matcherTable as MatcherTable, signal: signalOfOrphanedScript(ctx.signal) });
+    startPageSession({ win: window, table: contentMatcherTable({ scan, lookup }), signal: signalOfOrphanedScript(ctx.signal) });
   },
 });

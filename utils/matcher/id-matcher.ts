@@ -54,12 +54,15 @@ export class IdIndex {
   /** Kind of the last ID accepted by {@link matchAt}. */
   kind: AnnotationKind = 'technique';
 
-  constructor(private readonly ids: MatcherTable['ids']) {}
+  /** The table, whose `ids` are first read on the first ID-shaped token. */
+  constructor(private readonly table: Pick<MatcherTable, 'ids'>) {}
 
   /** Whether `text[start, end)`, an ID-shaped token, is an ID of the table (of any kind). */
   private has(text: string, start: number, end: number): boolean {
-    const { technique, group, software, campaign, tactic } = this.ids;
-    this.valid ??= new Set([...technique, ...group, ...software, ...campaign, ...tactic]);
+    if (this.valid === undefined) {
+      const { technique, group, software, campaign, tactic } = this.table.ids;
+      this.valid = new Set([...technique, ...group, ...software, ...campaign, ...tactic]);
+    }
     return this.valid.has(text.slice(start, end));
   }
 

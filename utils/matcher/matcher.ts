@@ -292,5 +292,5 @@ class HashScanner implements TextMatcher {
  * on first hit.
  */
 export function createMatcher(table: MatcherTable): TextMatcher {
-  return new HashScanner(new NameIndex(table), new IdIndex(table.ids));
+  return new HashScanner(new NameIndex(table), new IdIndex(table));
 }

@@ -8,7 +8,7 @@
 import { type AnnotationKind, entityKindByCode, type MatcherTable, NameFlag } from './table';
 import { UNIT_KEY_CODE } from './char-class';
 import { FLAG_FULL, HASH_PRIME, HASH_SEED, KeyHashTable } from './hash-set';
-import { decodeNameHashes, FULL_KEY_CHECK_SEED, isNeverAnnotated, NEVER_ANNOTATED, NO_KEY, type ShippedNameHashes } from './name-hashes';
+import { decodeNameHashes, isNeverAnnotated, type ShippedNameHashes } from './name-hashes';
 import { addNamePrefixes, CASING_HAS_LOWER, compareSpan, KEY_EQUAL, KEY_MISMATCH, type KeyForm, keyShape, MASKED_KEY_LENGTH, matchKey, nameKey, SPAN_CASE_EXACT, SPAN_SPLITS_AT_SEPARATORS, surfaceForm } from './name-keys';
 
 export interface NameGroup {
@@ -73,62 +73,43 @@ export class NameIndex {
 
   constructor(table: MatcherTable) {
     this.table = table;
-    const n = table.names.length;
+    const shipped = decodeNameHashes(table.nameHashes);
+    // With shipped hashes the names are not read here: the content script parses them on the
+    // first full-key hit (content-table.ts).
+    const n = shipped?.nameCount ?? table.names.length;
     this.lastName = new Int32Array(n);
     this.nextName = new Int32Array(n).fill(-1);
     this.nextSameHash = new Int32Array(n).fill(-1);
     this.groups = new Array<GroupInfo | undefined>(n);
-    const shipped = decodeNameHashes(table.nameHashes);
-    const fromShipped = shipped === undefined ? undefined : this.linkShipped(shipped);
-    this.usedShippedHashes = fromShipped !== undefined;
-    this.hashes = fromShipped ?? this.computeAll();
+    this.usedShippedHashes = shipped !== undefined;
+    this.hashes = shipped ? this.linkShipped(shipped) : this.computeAll();
   }
 
   /**
-   * Builds the hash table from the shipped hashes, hashing only the full keys of ASCII names
-   * (and grouping the names); undefined, before it touches the groups, when the shipped data
-   * does not fit the names. Runs
-   * at every page load, mostly in the interpreter: a few loops with no call per entry, and an
-   * inner loop of a dozen bytecodes per character.
+   * Builds the hash table from the shipped hashes and groups the names. Runs at every page
+   * load, mostly in the interpreter: a few loops over typed arrays with no call per entry.
+   * Names are read only when two different keys share a full-key hash (never in the
+   * compiled index so far).
    */
-  private linkShipped(shipped: ShippedNameHashes): KeyHashTable | undefined {
-    const names = this.table.names;
-    const fullHashes = new Int32Array(names.length);
-    const members = new Int32Array(names.length);
-    const listed = shipped.listedNames;
-    let listedAt = 0;
-    let nextListed = listed.length > 0 ? listed[0]! & ~NO_KEY : -1;
+  private linkShipped(shipped: ShippedNameHashes): KeyHashTable {
+    const all = shipped.fullKeyHashes;
+    const skipped = shipped.skippedNames;
+    const n = shipped.nameCount;
+    const fullHashes = new Int32Array(n);
+    const members = new Int32Array(n);
+    let skippedAt = 0;
+    let nextSkipped = skipped.length > 0 ? skipped[0]! : -1;
     let count = 0;
-    const unitKeys = UNIT_KEY_CODE;
-    const imul = Math.imul;
-    const prime = HASH_PRIME;
-    let check = FULL_KEY_CHECK_SEED;
-    for (let i = 0; i < names.length; i++) {
-      const entry = names[i]!;
-      if ((entry[1] & NEVER_ANNOTATED) === NEVER_ANNOTATED) continue;
-      let h = HASH_SEED;
-      if (i === nextListed) {
-        const hasKey = (listed[listedAt]! & NO_KEY) === 0;
-        h = listed[listedAt + 1]!;
-        listedAt += 2;
-        nextListed = listedAt < listed.length ? listed[listedAt]! & ~NO_KEY : -1;
-        if (!hasKey) continue;
-      } else {
-        // nameKeyHash for an ASCII name with a key of two characters or more (the others are listed).
-        const surface = entry[0];
-        const length = surface.length;
-        for (let k = 0; k < length; k++) {
-          const code = unitKeys[surface.charCodeAt(k)]!;
-          if (code !== 0) h = imul(h ^ code, prime);
-        }
+    for (let i = 0; i < n; i++) {
+      if (i === nextSkipped) {
+        skippedAt++;
+        nextSkipped = skippedAt < skipped.length ? skipped[skippedAt]! : -1;
+        continue;
       }
-      check = imul(check ^ h, prime); // foldFullKeyHash
-      fullHashes[count] = h;
+      fullHashes[count] = all[i]!;
       members[count] = i;
       count++;
     }
-    // A name the runtime hashed but should not have (or the reverse) changes the check.
-    if (check !== shipped.fullKeyCheck || listedAt !== listed.length) return undefined;
 
     const hashes = new KeyHashTable(shipped.prefixCount + count);
     shipped.addTo(hashes);
@@ -143,7 +124,7 @@ export class NameIndex {
         const last = this.lastName[g]! - 1;
         this.nextName[last < 0 ? g : last] = i;
         this.lastName[g] = i + 1;
-      } else this.addName(hashes, i, names[i]![0], fullHashes[j]!);
+      } else this.addName(hashes, i, this.table.names[i]![0], fullHashes[j]!);
     }
     return hashes;
   }

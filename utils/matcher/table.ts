@@ -33,12 +33,7 @@ export type NameEntry = [surface: string, flags: number, entityRefs: number[]];
 export interface NameHashes {
   /** Layout of `data`; a matcher that reads another layout computes the hashes itself. */
   format: number;
-  /**
-   * The full-key hashes of the annotated names folded in table order: the matcher
-   * recomputes them (cheaply) and uses `data` only when its fold equals this.
-   */
-  fullKeyCheck: number;
-  /** Base64: every prefix hash of the names with its flags, and the continuation filter's bits. */
+  /** Base64: every prefix hash of the names with its flags, every name's full-key hash, and the continuation filter's bits. */
   data: string;
 }
 
