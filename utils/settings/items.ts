@@ -3,44 +3,40 @@ import type { AnnotationKind } from '../matcher/table';
 import { DEFAULT_SETTINGS, type HighlightStyle, type Settings, type SiteListMode } from './settings';
 
 /**
- * One typed storage item per setting, synced across the user's browsers. Version 1 with an
- * empty migration map: a later shape change adds `2: (old) => new` here.
+ * One typed storage item per setting, synced across the user's browsers. Version 1 and no
+ * migrations: an item with a migration map reads storage as soon as it is defined, in every
+ * context that imports it (the content script in every frame of every page). A later shape
+ * change adds `migrations: { 2: (old) => new }` to its item, and readSettings must then await
+ * the items' own getValue.
  */
 export const settingItems = {
   annotationEnabled: storage.defineItem<boolean>('sync:annotationEnabled', {
     fallback: DEFAULT_SETTINGS.annotationEnabled,
     version: 1,
-    migrations: {},
   }),
   siteListMode: storage.defineItem<SiteListMode>('sync:siteListMode', {
     fallback: DEFAULT_SETTINGS.siteListMode,
     version: 1,
-    migrations: {},
   }),
   siteList: storage.defineItem<string[]>('sync:siteList', {
     fallback: DEFAULT_SETTINGS.siteList,
     version: 1,
-    migrations: {},
   }),
   kinds: storage.defineItem<AnnotationKind[]>('sync:annotateKinds', {
     fallback: DEFAULT_SETTINGS.kinds,
     version: 1,
-    migrations: {},
   }),
   hoverDelayMs: storage.defineItem<number>('sync:hoverDelayMs', {
     fallback: DEFAULT_SETTINGS.hoverDelayMs,
     version: 1,
-    migrations: {},
   }),
   highlightStyle: storage.defineItem<HighlightStyle>('sync:highlightStyle', {
     fallback: DEFAULT_SETTINGS.highlightStyle,
     version: 1,
-    migrations: {},
   }),
   strictMode: storage.defineItem<boolean>('sync:strictMode', {
     fallback: DEFAULT_SETTINGS.strictMode,
     version: 1,
-    migrations: {},
   }),
 } satisfies { [K in keyof Settings]: unknown };
 

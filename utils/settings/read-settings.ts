@@ -1,13 +1,14 @@
+import { storage } from 'wxt/utils/storage';
 import { settingItems, type SettingKey } from './items';
 import { sanitizeSettings } from './sanitize-settings';
 import type { Settings } from './settings';
 
 const keys = Object.keys(settingItems) as SettingKey[];
 
-/** Every setting, validated. */
+/** Every setting, validated: one storage read (the items have no migrations to wait for). */
 export async function readSettings(): Promise<Settings> {
-  const values = await Promise.all(keys.map((k) => settingItems[k].getValue()));
-  return sanitizeSettings(Object.fromEntries(keys.map((k, i) => [k, values[i]])));
+  const values = await storage.getItems(keys.map((k) => settingItems[k]));
+  return sanitizeSettings(Object.fromEntries(keys.map((k, i) => [k, values[i]!.value])));
 }
 
 /** Stores one setting. */

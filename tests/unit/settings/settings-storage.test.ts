@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { storage } from 'wxt/utils/storage';
 import { effectiveSettings } from '../../../utils/settings/effective-settings';
 import { settingItems } from '../../../utils/settings/items';
 import { migrateLegacySettings } from '../../../utils/settings/legacy-settings';
@@ -24,10 +25,13 @@ describe('settings in sync storage', () => {
     });
   });
 
-  it('keeps one sync item per setting, at version 1', async () => {
+  it('keeps one sync item per setting, which a later version can migrate', async () => {
     await writeSetting('hoverDelayMs', 500);
-    expect(await fakeBrowser.storage.sync.get(['hoverDelayMs', 'hoverDelayMs$'])).toEqual({ hoverDelayMs: 500, hoverDelayMs$: { v: 1 } });
+    expect(await fakeBrowser.storage.sync.get(['hoverDelayMs'])).toEqual({ hoverDelayMs: 500 });
     expect(settingItems.strictMode.key).toBe('sync:strictMode');
+    // A value stored without version metadata counts as version 1 for a later migration.
+    const version2 = storage.defineItem<number>('sync:hoverDelayMs', { fallback: 300, version: 2, migrations: { 2: (ms: number) => ms * 2 } });
+    expect(await version2.getValue()).toBe(1000);
   });
 
   it('migrates the legacy disabledSites list into the deny list, once', async () => {
