@@ -6,10 +6,13 @@ import { acceptsInContext, decideMatches, type CommonMatchPolicy } from './match
 import { MENTION_TAG, type MentionLook } from './mention-element';
 import { createMutationWatcher, type MutationBatch } from './mutation-watcher';
 import { initialScheduling, type Scheduling } from './natives';
+import { publishOwnMentions } from './own-mentions';
 import { sameSummary, summarizeMentions, type PageSummary } from './page-summary';
+import { repairRuns } from './repair-runs';
 import { createScanJob, isPendingNode, startJob, type ScanJob } from './scan-job';
 import { createChunkRunner, type Deadline } from './scan-scheduler';
 import { isWorthScanning } from './skip-rules';
+import { recordSplit, type SplitRuns } from './split-runs';
 import { injectStylesheet, type StyleRoot } from './styles';
 import { surroundingText } from './surrounding-text';
 import { wrapTextNode, type TextPiece } from './wrap-matches';
@@ -50,7 +53,13 @@ export interface Annotator {
   summary(): PageSummary;
   /** True for the mentions, text nodes and style element this annotator created. */
   isOwnNode(node: Node): boolean;
-  /** The page text node that a created mention or text piece replaced (for removeAnnotations). */
+  /** True for a <ti-mention> this annotator created (a page can write look-alikes). */
+  isOwnMention(el: Element): boolean;
+  /**
+   * The page text node a created mention or text piece was split from, and a split page
+   * node itself (it stays in place holding the text before its first mention). For
+   * removeAnnotations.
+   */
   originalTextOf(node: Node): Text | undefined;
 }
 
@@ -78,6 +87,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const processed = new WeakSet<Text>();
   const owned = new WeakSet<Node>();
   const origins = new WeakMap<Node, Text>();
+  const runs: SplitRuns = new WeakMap();
   const styled = new WeakSet<Node>();
   const roots = new Set<Document | ShadowRoot>();
   const frames = new WeakSet<Element>();
@@ -93,10 +103,12 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   let idleWaiters: (() => void)[] = [];
 
   const track = (node: Node): void => void owned.add(node);
+  const isOwnMention = (el: Element): boolean => owned.has(el) && el.localName === MENTION_TAG;
 
   const attachRoot = (root: Document | ShadowRoot): void => {
     if (roots.has(root) || signal.aborted) return;
     roots.add(root);
+    if (root.nodeType === 9) publishOwnMentions(root as Document, isOwnMention, signal);
     // Mentions already there (an earlier instance's) count towards the cap.
     liveMentions += root.querySelectorAll(MENTION_TAG).length;
     watcher.watch(root);
@@ -149,6 +161,10 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
       owned.add(created);
       origins.set(created, origin);
     });
+    if (result.mentions > 0) {
+      origins.set(origin, origin);
+      recordSplit(runs, origin, node, result.parts);
+    }
     for (const piece of result.pieces) processed.add(piece.node);
     liveMentions += result.mentions;
     if (result.mentions > 0) summaryDirty = true;
@@ -275,7 +291,8 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     return false;
   };
 
-  const runner = createChunkRunner(work, {
+  // Everything a chunk writes is ours: the watcher must never report it.
+  const runner = createChunkRunner((deadline) => watcher.writing(() => work(deadline)), {
     scheduling,
     signal,
     budgetMs: options.chunkBudgetMs,
@@ -292,11 +309,23 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     runner.request();
   };
 
+  /** Undoes splits the page's writes broke (see repair-runs.ts); returns the origins to scan again. */
+  const repair = (records: readonly MutationRecord[]): readonly Text[] => {
+    const { collapsed, rescan } = repairRuns(records, runs, (node) => origins.get(node));
+    for (const text of rescan) processed.delete(text);
+    if (collapsed > 0) {
+      summaryDirty = true; // mentions went: recount once the queue settles
+      runner.request();
+    }
+    return rescan;
+  };
+
   const watcher = createMutationWatcher({
     scheduling,
     signal,
     isOwnNode: (node) => owned.has(node),
     onBatch,
+    repair,
     debounceMs: options.debounceMs,
     stormThreshold: options.stormThreshold,
     stormDelayMs: options.stormDelayMs,
@@ -321,6 +350,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
       }),
     summary: () => lastSummary,
     isOwnNode: (node) => owned.has(node),
+    isOwnMention,
     originalTextOf: (node) => origins.get(node),
   };
 }

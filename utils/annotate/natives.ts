@@ -12,9 +12,11 @@ const apply = Reflect.apply;
 const nodeProto = typeof Node === 'undefined' ? undefined : Node.prototype;
 const documentProto = typeof Document === 'undefined' ? undefined : Document.prototype;
 const elementProto = typeof Element === 'undefined' ? undefined : Element.prototype;
+const characterDataProto = typeof CharacterData === 'undefined' ? undefined : CharacterData.prototype;
 
 const methods = {
   appendChild: nodeProto?.appendChild,
+  insertBefore: nodeProto?.insertBefore,
   replaceChild: nodeProto?.replaceChild,
   removeChild: nodeProto?.removeChild,
   createElement: documentProto?.createElement,
@@ -22,6 +24,7 @@ const methods = {
   createDocumentFragment: documentProto?.createDocumentFragment,
   createTreeWalker: documentProto?.createTreeWalker,
   setAttribute: elementProto?.setAttribute,
+  setData: characterDataProto && Object.getOwnPropertyDescriptor(characterDataProto, 'data')?.set,
 };
 
 function call<T>(fn: ((...args: never[]) => unknown) | undefined, self: unknown, args: unknown[]): T {
@@ -31,6 +34,9 @@ function call<T>(fn: ((...args: never[]) => unknown) | undefined, self: unknown,
 
 export const dom = {
   appendChild: (parent: Node, child: Node): void => call(methods.appendChild, parent, [child]),
+  /** `before` null appends. */
+  insertBefore: (parent: Node, child: Node, before: Node | null): void =>
+    call(methods.insertBefore, parent, [child, before]),
   replaceChild: (parent: Node, replacement: Node, old: Node): void =>
     call(methods.replaceChild, parent, [replacement, old]),
   removeChild: (parent: Node, child: Node): void => call(methods.removeChild, parent, [child]),
@@ -43,6 +49,8 @@ export const dom = {
     call(methods.createTreeWalker, doc, [root, whatToShow, filter]),
   setAttribute: (el: Element, name: string, value: string): void =>
     call(methods.setAttribute, el, [name, value]),
+  /** `text.data = value` through the native CharacterData setter. */
+  setData: (text: CharacterData, value: string): void => call(methods.setData, text, [value]),
 };
 
 /** Timers, idle callbacks, the clock and MutationObserver, captured from one window. */

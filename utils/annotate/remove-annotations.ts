@@ -39,7 +39,7 @@ function mergeAdjacentText(text: Text): void {
   for (const node of run.slice(1)) dom.removeChild(parent, node);
 }
 
-/** The contiguous siblings around `node` that replaced the same page text node. */
+/** The contiguous siblings around `node` that came from the same page text node (the node itself included). */
 function siblingsFrom(node: Node, origin: Text, originOf: (node: Node) => Text | undefined): Node[] {
   let first = node;
   while (first.previousSibling && originOf(first.previousSibling) === origin) first = first.previousSibling;
@@ -48,39 +48,63 @@ function siblingsFrom(node: Node, origin: Text, originOf: (node: Node) => Text |
   return run;
 }
 
+/**
+ * Joins a split page text node back: the origin, still in place at the head of its run,
+ * gets the run's whole text and the rest goes, so frameworks holding the node keep
+ * working. A run whose head is not the origin (the page removed it and the annotator's
+ * repair has not run) becomes one new text node. Returns the number of mentions removed.
+ */
+function joinRun(doc: Document, mention: Element, origin: Text, originOf: (node: Node) => Text | undefined): number {
+  const parent = mention.parentNode!;
+  const run = siblingsFrom(mention, origin, originOf);
+  const text = run.map((node) => node.textContent ?? '').join('');
+  const [head, ...rest] = run;
+  if (head === origin) {
+    if (origin.data !== text) dom.setData(origin, text);
+  } else {
+    dom.replaceChild(parent, dom.createTextNode(doc, text), head!);
+  }
+  for (const node of rest) dom.removeChild(parent, node);
+  return run.filter((node) => node.nodeType === 1).length;
+}
+
 export interface RemoveOptions {
   /**
-   * The page text node an annotator-created node replaced (Annotator.originalTextOf). With
-   * it, each split text node is put back as the very same Text object (frameworks holding a
-   * reference to it keep working), or as one new node if the page changed the text since.
-   * Without it, unwrapped text is merged with all adjacent text nodes, like normalize().
+   * The page text node an annotator-created node was split from (Annotator.originalTextOf).
+   * With it, each split page text node gets its whole text back in the very same Text
+   * object (frameworks holding a reference to it keep working), and only mentions it knows
+   * are removed. Without it, unwrapped text is merged with all adjacent text nodes, like
+   * normalize(), and every <ti-mention> goes.
    */
   originOf?: (node: Node) => Text | undefined;
+  /**
+   * Which <ti-mention> elements to remove (Annotator.isOwnMention); the page's own elements
+   * with that tag stay. Default: those `originOf` knows, or all without `originOf`.
+   */
+  isOwnMention?: (el: Element) => boolean;
 }
 
 /**
- * Replaces every <ti-mention> under `root` (including open shadow roots and readable
- * frames) by its text and re-joins what the annotator split, so the page's text is exactly
- * what it was. Abort the annotator first, or it will annotate the restored text again.
- * Returns the number of mentions removed. Stylesheets stay: they match nothing any more.
+ * Replaces the annotator's <ti-mention> elements under `root` (including open shadow roots
+ * and readable frames) by their text and re-joins what the annotator split, so the page's
+ * text is exactly what it was. Abort the annotator first, or it will annotate the restored
+ * text again. Returns the number of mentions removed. Stylesheets stay: they match nothing
+ * any more.
  */
 export function removeAnnotations(root: AnnotatedRoot, options: RemoveOptions = {}): number {
   const { originOf } = options;
+  const isOwn = options.isOwnMention ?? (originOf ? (el: Element) => originOf(el) !== undefined : () => true);
   let removed = 0;
   for (const scope of rootsBelow(root)) {
     const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument;
     if (!doc) continue;
     for (const mention of Array.from(scope.querySelectorAll(MENTION_TAG))) {
       const parent = mention.parentNode;
-      if (!parent) continue; // already restored as part of an earlier run
+      // No parent: already joined back as part of an earlier run.
+      if (!parent || !isOwn(mention)) continue;
       const origin = originOf?.(mention);
       if (origin && originOf) {
-        const run = siblingsFrom(mention, origin, originOf);
-        const text = run.map((node) => node.textContent ?? '').join('');
-        const replacement = origin.parentNode === null && origin.data === text ? origin : dom.createTextNode(doc, text);
-        dom.replaceChild(parent, replacement, run[0]!);
-        for (const node of run.slice(1)) dom.removeChild(parent, node);
-        removed += run.filter((node) => node.nodeType === 1).length;
+        removed += joinRun(doc, mention, origin, originOf);
       } else {
         const text = dom.createTextNode(doc, mention.textContent ?? '');
         dom.replaceChild(parent, text, mention);

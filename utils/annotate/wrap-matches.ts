@@ -32,7 +32,7 @@ export function planSegments<M extends WrapSpec>(text: string, matches: readonly
   return segments;
 }
 
-/** A plain text node created by wrapping, with its offset in the original node's data. */
+/** A plain text node holding unmatched text after wrapping, with its offset in the node's former data. */
 export interface TextPiece {
   node: Text;
   offset: number;
@@ -41,23 +41,31 @@ export interface TextPiece {
 export interface WrapResult {
   /** Number of mentions inserted. */
   mentions: number;
-  /** The plain text nodes that replaced the unmatched parts of the original node. */
+  /** The plain text nodes holding the unmatched text: the wrapped node itself first (offset 0). */
   pieces: TextPiece[];
+  /** The nodes inserted after the wrapped node, in order: mentions and new plain pieces. */
+  parts: Node[];
 }
 
 /**
- * Replaces `node` by a fragment [text, <ti-mention>, text, ...] built from text nodes and
- * elements only. Every node it creates is passed to `track` (so mutation handling can
- * recognise its own writes). Does nothing when no match is valid or the node has no parent.
+ * Splits `node` in place into [node, <ti-mention>, text, ...], built from text nodes and
+ * elements only. The node itself stays where it is and keeps the text before the first
+ * match (the empty string when a match starts at offset 0): frameworks hold references to
+ * the Text nodes they render and later set their nodeValue or removeChild them, which must
+ * keep landing on a node in the page (see repair-runs.ts for what follows such a write).
+ * Every node it creates is passed to `track` (so mutation handling can recognise its own
+ * writes). Does nothing when no match is valid or the node has no parent.
  */
 export function wrapTextNode(node: Text, matches: readonly WrapSpec[], track: (created: Node) => void): WrapResult {
   const parent = node.parentNode;
   const doc = node.ownerDocument;
   const segments = planSegments(node.data, matches);
-  if (!parent || !doc || !segments.some((segment) => segment.match)) return { mentions: 0, pieces: [] };
+  if (!parent || !doc || !segments.some((segment) => segment.match)) return { mentions: 0, pieces: [], parts: [] };
 
+  const head = segments[0]!.match ? '' : segments.shift()!.text;
   const fragment = dom.createDocumentFragment(doc);
-  const pieces: TextPiece[] = [];
+  const pieces: TextPiece[] = [{ node, offset: 0 }];
+  const parts: Node[] = [];
   let mentions = 0;
   for (const segment of segments) {
     if (segment.match) {
@@ -65,14 +73,18 @@ export function wrapTextNode(node: Text, matches: readonly WrapSpec[], track: (c
       track(element);
       track(text);
       dom.appendChild(fragment, element);
+      parts.push(element);
       mentions++;
     } else {
       const text = dom.createTextNode(doc, segment.text);
       track(text);
       pieces.push({ node: text, offset: segment.offset });
       dom.appendChild(fragment, text);
+      parts.push(text);
     }
   }
-  dom.replaceChild(parent, fragment, node);
-  return { mentions, pieces };
+  // Like splitText, but through captured natives: shorten the node, then insert the rest after it.
+  dom.setData(node, head);
+  dom.insertBefore(parent, fragment, node.nextSibling);
+  return { mentions, pieces, parts };
 }

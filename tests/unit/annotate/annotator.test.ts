@@ -54,12 +54,15 @@ describe('annotating a page', () => {
 
   test('several matches in one text node', async () => {
     setBody('<p>APT28, Mimikatz, T1059 and TA0001 - all in one node.</p>');
+    const node = document.querySelector('p')!.firstChild;
     const { annotator } = start();
     await annotator.whenIdle();
     const p = document.querySelector('p')!;
+    // The page's node stays first, holding the (empty) text before the first mention.
     expect([...p.childNodes].map((n) => n.nodeName)).toEqual([
-      'TI-MENTION', '#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text',
+      '#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text',
     ]);
+    expect(p.firstChild).toBe(node);
     expect(p.textContent).toBe('APT28, Mimikatz, T1059 and TA0001 - all in one node.');
   });
 

@@ -6,7 +6,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const controllers: AbortController[] = [];
 afterEach(() => controllers.splice(0).forEach((c) => c.abort()));
 
-function watch(options: { own?: WeakSet<Node>; stormThreshold?: number } = {}) {
+function watch(options: { own?: WeakSet<Node>; stormThreshold?: number; repair?: (records: readonly MutationRecord[]) => readonly Text[] } = {}) {
   const controller = new AbortController();
   controllers.push(controller);
   const batches: MutationBatch[] = [];
@@ -18,6 +18,7 @@ function watch(options: { own?: WeakSet<Node>; stormThreshold?: number } = {}) {
     debounceMs: 20,
     stormThreshold: options.stormThreshold,
     stormDelayMs: 20,
+    repair: options.repair,
   });
   watcher.watch(document);
   return { watcher, batches, controller };
@@ -76,5 +77,50 @@ describe('createMutationWatcher', () => {
     const other = document.createTextNode('o');
     document.body.append(outer, other);
     expect(withoutNested([text, inner, outer, other])).toEqual([outer, other]);
+  });
+
+  test('writing(): our writes are never reported, page writes queued before them are', async () => {
+    document.body.replaceChildren();
+    const { batches, watcher } = watch();
+    const pageText = document.createTextNode('page');
+    document.body.append(pageText);
+    const ours = document.createElement('p');
+    watcher.writing(() => {
+      document.body.append(ours);
+      pageText.data = 'changed by us';
+      ours.remove();
+    });
+    await sleep(50);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.added).toEqual([pageText]);
+    expect(batches[0]!.changed).toEqual([]);
+    expect(batches[0]!.elementsRemoved).toBe(false);
+  });
+
+  test('repair runs in the observer callback, before the debounced batch, storms included; its writes are not reported', async () => {
+    document.body.replaceChildren();
+    const seen: MutationRecord[][] = [];
+    const text = document.createTextNode('x');
+    document.body.append(text);
+    const { batches } = watch({
+      stormThreshold: 5,
+      repair: (records) => {
+        seen.push([...records]);
+        document.body.append(document.createElement('i')); // a repair's own write
+        return [text];
+      },
+    });
+    document.body.append(document.createElement('p'));
+    await Promise.resolve();
+    expect(seen).toHaveLength(1);
+    expect(batches).toHaveLength(0);
+    await sleep(50);
+    expect(seen).toHaveLength(1); // the repair's own write came back to no one
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.changed).toEqual([text]);
+    for (let i = 0; i < 20; i++) document.body.append(document.createElement('p'));
+    await Promise.resolve();
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toHaveLength(20);
   });
 });

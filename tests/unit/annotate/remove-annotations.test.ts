@@ -86,4 +86,49 @@ describe('removeAnnotations', () => {
     expect(shadow.textContent).toBe('APT28');
     expect(frame.contentDocument!.body.textContent).toBe('Mimikatz');
   });
+
+  test('puts back a split node in place, with its whole text, when it was not the first child', async () => {
+    setBody('<p id="p"><b>x</b></p>');
+    const p = document.getElementById('p')!;
+    const node = document.createTextNode('Seen: APT28, then Mimikatz and T1059');
+    p.append(node, document.createTextNode('.'));
+    session = startSession();
+    await session.annotator.whenIdle();
+    expect(p.childNodes[1]).toBe(node);
+    expect(node.data).toBe('Seen: ');
+    session.controller.abort();
+    expect(removeAnnotations(document, { originOf: session.annotator.originalTextOf })).toBe(3);
+    expect(p.childNodes).toHaveLength(3);
+    expect(p.childNodes[1]).toBe(node);
+    expect(node.data).toBe('Seen: APT28, then Mimikatz and T1059');
+  });
+
+  test("leaves the page's own <ti-mention> elements, markup and all", async () => {
+    setBody('<p id="p">APT28 and <ti-mention data-ti-id="G0007" data-ti-kind="actor">page <b>own</b></ti-mention> then Mimikatz</p>');
+    const htmlBefore = document.body.innerHTML;
+    const pageMention = document.querySelector('ti-mention')!;
+    session = startSession();
+    await session.annotator.whenIdle();
+    expect(mentions()).toHaveLength(3);
+    expect(session.annotator.isOwnMention(pageMention)).toBe(false);
+    expect(mentions().filter((m) => session!.annotator.isOwnMention(m))).toHaveLength(2);
+    session.controller.abort();
+    expect(removeAnnotations(document, { originOf: session.annotator.originalTextOf })).toBe(2);
+    expect(document.body.innerHTML).toBe(htmlBefore);
+    expect(pageMention.isConnected).toBe(true);
+  });
+
+  test('isOwnMention alone decides which mentions go', async () => {
+    setBody('<p>APT28 <ti-mention data-ti-id="G0007">page</ti-mention></p>');
+    session = startSession();
+    await session.annotator.whenIdle();
+    session.controller.abort();
+    expect(removeAnnotations(document.body, { isOwnMention: session.annotator.isOwnMention })).toBe(1);
+    expect(mentionTextsOf(document.body)).toEqual(['page']);
+    expect(document.body.textContent).toBe('APT28 page');
+  });
 });
+
+function mentionTextsOf(root: ParentNode): string[] {
+  return [...root.querySelectorAll('ti-mention')].map((m) => m.textContent ?? '');
+}

@@ -44,23 +44,57 @@ describe('wrapTextNode', () => {
     return { p, node };
   }
 
-  test('replaces the node with text, mention, text ... keeping the text', () => {
+  test('splits the node in place: the node keeps the text before the first match, then mention, text ...', () => {
     const { p, node } = paragraph('Seen: APT28, then Mimikatz.');
     const created: Node[] = [];
     const result = wrapTextNode(node, [spec('APT28', 6), spec('Mimikatz', 18, 'software', ['S0002'])], (n) => created.push(n));
     expect(p.textContent).toBe('Seen: APT28, then Mimikatz.');
     expect([...p.childNodes].map((n) => n.nodeName)).toEqual(['#text', 'TI-MENTION', '#text', 'TI-MENTION', '#text']);
-    expect(node.parentNode).toBeNull();
+    // The very same Text object, still in the page, holding the head of its text.
+    expect(p.firstChild).toBe(node);
+    expect(node.data).toBe('Seen: ');
     expect(result.mentions).toBe(2);
     expect(result.pieces.map((piece) => [piece.node.data, piece.offset])).toEqual([['Seen: ', 0], [', then ', 11], ['.', 26]]);
-    // Every node in the paragraph was created by the wrap (and reported).
-    for (const child of p.childNodes) expect(created).toContain(child);
+    expect(result.parts).toEqual([...p.childNodes].slice(1));
+    // Every other node in the paragraph was created by the wrap (and reported); the page's node was not.
+    for (const part of result.parts) expect(created).toContain(part);
+    expect(created).not.toContain(node);
   });
 
-  test('matches at the very start and end of a node leave no empty text nodes', () => {
+  test('a match at offset 0 leaves the node in place, empty; a match at the end leaves no empty piece', () => {
     const { p, node } = paragraph('APT28 Mimikatz');
-    wrapTextNode(node, [spec('APT28', 0), spec('Mimikatz', 6, 'software', ['S0002'])], () => {});
-    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['APT28', ' ', 'Mimikatz']);
+    const result = wrapTextNode(node, [spec('APT28', 0), spec('Mimikatz', 6, 'software', ['S0002'])], () => {});
+    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['', 'APT28', ' ', 'Mimikatz']);
+    expect(p.firstChild).toBe(node);
+    expect(result.pieces.map((piece) => [piece.node.data, piece.offset])).toEqual([['', 0], [' ', 5]]);
+  });
+
+  test('keeps the node\'s place among its siblings', () => {
+    const p = document.createElement('p');
+    const before = document.createElement('b');
+    const node = document.createTextNode('x APT28 y');
+    const after = document.createTextNode(' tail');
+    p.append(before, node, after);
+    wrapTextNode(node, [spec('APT28', 2)], () => {});
+    expect([...p.childNodes].map((n) => n.textContent)).toEqual(['', 'x ', 'APT28', ' y', ' tail']);
+    expect(p.childNodes[1]).toBe(node);
+    expect(p.lastChild).toBe(after);
+  });
+
+  test('writes through captured natives, not the page-patchable prototype', () => {
+    const { p, node } = paragraph('x APT28 y');
+    const insertBefore = Node.prototype.insertBefore;
+    const descriptor = Object.getOwnPropertyDescriptor(CharacterData.prototype, 'data')!;
+    Node.prototype.insertBefore = () => { throw new Error('page override'); };
+    Object.defineProperty(CharacterData.prototype, 'data', { ...descriptor, set: () => { throw new Error('page override'); } });
+    try {
+      expect(wrapTextNode(node, [spec('APT28', 2)], () => {}).mentions).toBe(1);
+    } finally {
+      Node.prototype.insertBefore = insertBefore;
+      Object.defineProperty(CharacterData.prototype, 'data', descriptor);
+    }
+    expect(p.textContent).toBe('x APT28 y');
+    expect(node.data).toBe('x ');
   });
 
   test('DOM contract: tag, data attributes, tabindex, role, aria-label, text', () => {
@@ -95,7 +129,7 @@ describe('wrapTextNode', () => {
 
   test('does nothing for a detached node or when no match is valid', () => {
     const lone = document.createTextNode('APT28');
-    expect(wrapTextNode(lone, [spec('APT28', 0)], () => {})).toEqual({ mentions: 0, pieces: [] });
+    expect(wrapTextNode(lone, [spec('APT28', 0)], () => {})).toEqual({ mentions: 0, pieces: [], parts: [] });
     const { p, node } = paragraph('APT28');
     expect(wrapTextNode(node, [spec('APT29', 0)], () => {}).mentions).toBe(0);
     expect(p.firstChild).toBe(node);
