@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
 import {
+  cardHostSelector,
   fixturePagesDir,
   mentionReport,
   readMessageLog,
@@ -137,25 +138,45 @@ describe('a page forging messages to the extension', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a mention forged by the page, driven by synthetic events, opens nothing, changes nothing and reveals nothing', async () => {
+  it('a mention forged by the page, driven by synthetic events, opens nothing, looks nothing up and reveals nothing', async () => {
     const logBefore = (await readMessageLog(extension.serviceWorker)).length;
     const outcome = await page.evaluate(() => (window as unknown as HostileWindow).__forgeMention());
     await page.waitForTimeout(500);
     const lookups = (await readMessageLog(extension.serviceWorker)).slice(logBefore).filter((m) => m.type === 'getCards');
-    // Known gap (see the report): the hover card trusts any <ti-mention> and untrusted events,
-    // so the page can make the background build a card. It cannot see it or act through it.
     console.info(`[hostile] forged mention: ${JSON.stringify(outcome)}; getCards lookups it triggered: ${lookups.length}`);
+    // Cards open only for mentions the annotator made, and only from the reader's own input.
     expect(outcome).toMatchObject({
-      shadowRoot: 'null',
-      hostText: '|',
-      attachShadow: 'NotSupportedError',
+      cardHost: null,
+      attachShadow: 'no card',
+      realMentionCard: false,
       selectionHasCard: false,
       innerTextHasCard: false,
     });
+    expect(lookups).toEqual([]);
     expect(extension.context.pages()).toHaveLength(pagesBefore);
     expect(opened).toEqual([]);
     expect(await storageSnapshot(extension.serviceWorker)).toEqual(storageBefore);
     expect((await readMessageLog(extension.serviceWorker)).filter((m) => m.type === 'openProfile')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('the reader hovering, clicking or pressing Enter on the forged mention gets no card either; a real mention still works', async () => {
+    const logBefore = (await readMessageLog(extension.serviceWorker)).length;
+    const forged = page.locator('#forged-mention');
+    await forged.scrollIntoViewIfNeeded();
+    await forged.hover();
+    await page.waitForTimeout(800);
+    await forged.click();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    expect(await page.locator(cardHostSelector).count()).toBe(0);
+    const lookups = () => readMessageLog(extension.serviceWorker).then((log) => log.slice(logBefore).filter((m) => m.type === 'getCards'));
+    expect(await lookups()).toEqual([]);
+    // The same real input on one of the annotator's mentions opens its card.
+    await page.mouse.move(0, 0);
+    await page.locator('ti-mention:not(#forged-mention)').first().hover();
+    await page.locator(cardHostSelector).first().waitFor({ timeout: 5000 });
+    expect((await lookups()).length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 });

@@ -1,15 +1,21 @@
 import { isEntityId } from '../index-data/entity-id';
 import { MENTION_TAG } from '../annotate/mention-element';
+import { isOwnMention } from '../annotate/own-mentions';
 
 /** Most ids one card request may carry (the background rejects more). */
 const MAX_IDS = 12;
 /** Longest matched text the background accepts. */
 const MAX_TEXT = 200;
 
-/** The `<ti-mention>` an event happened in, found through open shadow roots too. */
-export function mentionInPath(path: readonly EventTarget[]): HTMLElement | undefined {
+/**
+ * The `<ti-mention>` an event happened in, found through open shadow roots too, and only
+ * one `isOwn` accepts (default: the annotator's own, see own-mentions.ts): look-alikes the
+ * page wrote are passed over as plain elements.
+ */
+export function mentionInPath(path: readonly EventTarget[], isOwn: (el: Element) => boolean = isOwnMention): HTMLElement | undefined {
   for (const target of path) {
-    if ((target as Node).nodeType === 1 && (target as Element).localName === MENTION_TAG) return target as HTMLElement;
+    const el = target as Element;
+    if (el.nodeType === 1 && el.localName === MENTION_TAG && isOwn(el)) return el as HTMLElement;
   }
   return undefined;
 }
