@@ -78,6 +78,14 @@ describe('hover cards', () => {
       await page?.close();
     });
 
+    const cardUiRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/card-ui.js') && r.initiator === page.url());
+
+    it('loads the card UI only when a mention is first reached', async () => {
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+      expect(cardUiRequests()).toEqual([]);
+    });
+
     it('opens a card for "Group 72" after the hover delay', async () => {
       expect(await page.locator(CARD).count()).toBe(0);
       const hoveredAt = Date.now();
@@ -85,6 +93,8 @@ describe('hover cards', () => {
       await page.locator(CARD).waitFor({ state: 'attached', timeout: 5000 });
       expect(Date.now() - hoveredAt).toBeGreaterThanOrEqual(HOVER_DELAY_MS);
       expect(await mention().getAttribute('aria-expanded')).toBe('true');
+      // Chromium requests it under its dynamic URL, then under the static one it maps to.
+      expect(cardUiRequests().length).toBeGreaterThan(0);
     });
 
     it('shows Axiom: its ID, the alias matched and who named it, country, techniques by tactic', async () => {

@@ -2,7 +2,8 @@ import { annotatePage } from '../annotate/annotate-page';
 import type { Annotator } from '../annotate/annotator';
 import { summarizeMentions, type PageSummary } from '../annotate/page-summary';
 import { removeAnnotations } from '../annotate/remove-annotations';
-import { startHoverCards } from '../hover-card/start-hover-cards';
+import { CARD_UI_PATH, cardUiLoader } from '../card-ui/load-card-ui';
+import { startLazyHoverCards } from '../card-ui/lazy-hover-cards';
 import { acceptCommonMatch } from '../matcher/context-policy';
 import { filterMatcher } from '../matcher/filter-matches';
 import { createMatcher, type TextMatcher } from '../matcher/matcher';
@@ -34,6 +35,7 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
   let hoverCards: { delay: number; controller: AbortController } | undefined;
   let summary = EMPTY_SUMMARY;
   const isTop = win === win.top;
+  const loadCardUi = cardUiLoader(browser.runtime.getURL(CARD_UI_PATH));
 
   const report = (next: PageSummary) => {
     summary = next;
@@ -50,7 +52,9 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
     if (annotation?.key === key) return;
     if (annotation) {
       annotation.controller.abort();
-      removeAnnotations(win.document, { originOf: annotation.annotator?.originalTextOf });
+      // Only this instance's mentions: not the page's own <ti-mention>, nor (in a frame the
+      // parent annotates) the parent's.
+      if (annotation.annotator) removeAnnotations(win.document, { originOf: annotation.annotator.originalTextOf });
     }
     const controller = child();
     const annotator = page.annotate
@@ -70,7 +74,8 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
     if (hoverCards?.delay === page.hoverDelayMs) return;
     hoverCards?.controller.abort();
     const controller = child();
-    startHoverCards({
+    startLazyHoverCards({
+      loadUi: loadCardUi,
       signal: controller.signal,
       hoverDelayMs: page.hoverDelayMs,
       onOpenProfile: (id) => void messenger.sendMessage('openProfile', { id }).catch(() => {}),

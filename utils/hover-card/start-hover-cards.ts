@@ -6,6 +6,7 @@ import { delegateEvents } from './delegate-events';
 import { fetchCardsFromBackground, lookupPageHref } from './fetch-cards';
 import { focusablesIn, trapTab } from './focus-trap';
 import { HoverCardView, type CardStatus } from './hover-card-view';
+import { isOwnMention as isAnnotatorMention } from '../annotate/own-mentions';
 import { cardRequestOf, isInsidePageControl, mentionInPath } from './mention-target';
 import { placeCard } from './place-card';
 
@@ -27,6 +28,24 @@ export interface HoverCardOptions {
    */
   onOpenProfile?: (id: string) => void;
   document?: Document;
+  /**
+   * Which <ti-mention> elements get cards (default: those the annotator of their document
+   * created, see own-mentions.ts). A page can write look-alikes to make the extension look
+   * ids up; those never open a card.
+   */
+  isOwnMention?: (el: Element) => boolean;
+  /**
+   * The interaction that made the content script load the card UI (utils/card-ui): carried
+   * out once the listeners are in place, if it still holds (the pointer still rests on the
+   * mention, focus is still on it).
+   */
+  initial?: InitialInteraction;
+}
+
+/** What the reader did to a mention: rested the pointer, focused it, clicked it, or pressed Enter/Space on it. */
+export interface InitialInteraction {
+  mention: HTMLElement;
+  how: 'hover' | 'focus' | 'click' | 'key';
 }
 
 /**
@@ -67,6 +86,8 @@ export function startHoverCards(options: HoverCardOptions): void {
   const { onOpenProfile } = options;
   const profileHref = options.profileHref ?? (onOpenProfile ? undefined : lookupPageHref);
   const nav: CardNavigation = { profileHref, onOpenProfile };
+  const isOwnMention = options.isOwnMention ?? isAnnotatorMention;
+  const mentionIn = (path: readonly EventTarget[]) => mentionInPath(path, isOwnMention);
 
   let host: CardHost | undefined;
   let frame: HTMLDivElement | null = null;
@@ -246,7 +267,7 @@ export function startHoverCards(options: HoverCardOptions): void {
       if (event.pointerType === 'touch') return;
       const path = event.composedPath();
       if (inCard(path)) return cancelClose();
-      const mention = mentionInPath(path);
+      const mention = mentionIn(path);
       if (!mention) return;
       if (session?.mention === mention) return cancelClose();
       if (session?.mode === 'pinned' || pending?.mention === mention) return;
@@ -255,7 +276,7 @@ export function startHoverCards(options: HoverCardOptions): void {
     focusin(event: FocusEvent) {
       const path = event.composedPath();
       if (restoringFocus || pointerModality || inCard(path)) return;
-      const mention = mentionInPath(path);
+      const mention = mentionIn(path);
       if (!mention) return;
       if (session?.mention === mention) return upgrade(session, 'focus', false);
       if (session?.mode === 'pinned') return;
@@ -273,6 +294,7 @@ export function startHoverCards(options: HoverCardOptions): void {
   };
 
   function onKeyDown(event: KeyboardEvent): void {
+    if (event.isTrusted === false) return;
     pointerModality = false;
     const s = session;
     const path = event.composedPath();
@@ -292,7 +314,7 @@ export function startHoverCards(options: HoverCardOptions): void {
       return;
     }
     if ((event.key === 'Enter' || event.key === ' ') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const mention = mentionInPath(path);
+      const mention = mentionIn(path);
       if (!mention || path[0] !== mention) return;
       event.preventDefault();
       if (!event.repeat) open(mention, 'pinned', true);
@@ -300,6 +322,7 @@ export function startHoverCards(options: HoverCardOptions): void {
   }
 
   function onPointerDown(event: PointerEvent): void {
+    if (event.isTrusted === false) return;
     pointerModality = true;
     const s = session;
     if (!s) return;
@@ -313,9 +336,10 @@ export function startHoverCards(options: HoverCardOptions): void {
   }
 
   function onClick(event: MouseEvent): void {
+    if (event.isTrusted === false) return;
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const path = event.composedPath();
-    const mention = mentionInPath(path);
+    const mention = mentionIn(path);
     if (!mention || isInsidePageControl(path, mention)) return;
     // A drag that selected text (to copy a name) is not a request for the card.
     if (doc.getSelection()?.isCollapsed === false) return;
@@ -324,6 +348,15 @@ export function startHoverCards(options: HoverCardOptions): void {
       return;
     }
     open(mention, 'pinned');
+  }
+
+  /** Carries out the interaction that loaded the UI (see HoverCardOptions.initial). */
+  function replay({ mention, how }: InitialInteraction): void {
+    if (!mention.isConnected) return;
+    if (how === 'hover' && mention.matches(':hover')) scheduleOpen(mention);
+    else if (how === 'focus' && mention.matches(':focus')) open(mention, 'focus');
+    else if (how === 'click') open(mention, 'pinned');
+    else if (how === 'key') open(mention, 'pinned', true);
   }
 
   if (signal.aborted) return;
@@ -340,4 +373,5 @@ export function startHoverCards(options: HoverCardOptions): void {
     },
     { once: true },
   );
+  if (options.initial) replay(options.initial);
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
+import { builtExtensionDir } from './paths';
 
 export interface RecordedRequest {
   url: string;
@@ -43,13 +46,32 @@ function isInBrowserUrl(url: string): boolean {
   return url.startsWith('data:') || url.startsWith('blob:');
 }
 
-/** The requests to anything but the given origins (`http://127.0.0.1:1234`, `chrome-extension://<id>`). */
+/** The built extension's web-accessible files ("card-ui.js"). */
+function webAccessibleFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(builtExtensionDir, 'manifest.json'), 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
+  return (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources);
+}
+
+/**
+ * A web-accessible file of the extension under its dynamic URL (use_dynamic_url: Chromium
+ * serves it from `chrome-extension://<random id per session>/`): the extension's own
+ * package, never the network.
+ */
+function isOwnDynamicResource(url: string, files: readonly string[]): boolean {
+  const match = /^chrome-extension:\/\/[0-9a-f-]{36}\/(.+)$/.exec(url);
+  return match !== null && files.includes(match[1]!);
+}
+
+/** The requests to anything but the given origins (`http://127.0.0.1:1234`, `chrome-extension://<id>`) and the extension's own web-accessible files. */
 export function requestsOutside(
   requests: readonly RecordedRequest[],
   allowedOrigins: readonly string[],
 ): RecordedRequest[] {
+  const files = webAccessibleFiles();
   return requests.filter(
     ({ url }) =>
-      !isInBrowserUrl(url) && !allowedOrigins.some((origin) => url === origin || url.startsWith(`${origin}/`)),
+      !isInBrowserUrl(url) &&
+      !isOwnDynamicResource(url, files) &&
+      !allowedOrigins.some((origin) => url === origin || url.startsWith(`${origin}/`)),
   );
 }

@@ -25,7 +25,13 @@ beforeEach(() => {
   });
   layOutPage();
   fetchCards = vi.fn<CardFetcher>(async ({ ids }) => cardsFor(ids));
-  startHoverCards({ signal: controller.signal, fetchCards, profileHref: (id) => `ext://lookup.html?q=${id}` });
+  // Mentions the test marks `data-page-made` stand for look-alikes a page wrote itself.
+  startHoverCards({
+    signal: controller.signal,
+    fetchCards,
+    profileHref: (id) => `ext://lookup.html?q=${id}`,
+    isOwnMention: (el) => !el.hasAttribute('data-page-made'),
+  });
 });
 
 afterEach(() => {
@@ -70,6 +76,12 @@ function pointer(type: string, target: Element, init: PointerEventInit = {}): vo
 function key(target: Element, name: string, init: KeyboardEventInit = {}): KeyboardEvent {
   const event = new KeyboardEvent('keydown', { key: name, bubbles: true, composed: true, cancelable: true, ...init });
   target.dispatchEvent(event);
+  return event;
+}
+
+/** An event as page script would dispatch it: `isTrusted` false (happy-dom leaves it undefined). */
+function untrusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: false });
   return event;
 }
 
@@ -338,5 +350,51 @@ describe('startHoverCards', () => {
     await settle();
     expect(host()).toBeNull();
     expect(fetchCards).not.toHaveBeenCalled();
+  });
+
+  it('never opens a card for, nor looks up, a mention the annotator did not create', async () => {
+    const forged = document.createElement('ti-mention');
+    const attributes: [string, string][] = [['data-page-made', ''], ['data-ti-kind', 'actor'], ['data-ti-id', 'G0007'], ['tabindex', '0'], ['role', 'button']];
+    for (const [name, value] of attributes) forged.setAttribute(name, value);
+    forged.textContent = 'Forged';
+    document.getElementById('para')!.append(forged);
+    pointer('pointerover', forged);
+    await vi.advanceTimersByTimeAsync(1000);
+    forged.focus();
+    forged.click();
+    key(forged, 'Enter');
+    key(forged, ' ');
+    await settle();
+    expect(host()).toBeNull();
+    expect(fetchCards).not.toHaveBeenCalled();
+    expect(forged.hasAttribute('aria-expanded')).toBe(false);
+    // A real mention inside a look-alike still works: the nearest own mention counts.
+    const inner = mention('Group 72');
+    forged.append(inner);
+    inner.click();
+    await settle();
+    expect(fetchCards).toHaveBeenCalledWith({ ids: ['G0001'], matchedText: 'Group 72' });
+  });
+
+  it('ignores events page script dispatches (isTrusted false) on real mentions', async () => {
+    const m = mention('Group 72');
+    m.dispatchEvent(untrusted(new PointerEvent('pointerover', { bubbles: true, composed: true, pointerType: 'mouse' })));
+    await vi.advanceTimersByTimeAsync(1000);
+    m.dispatchEvent(untrusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    m.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true, composed: true, button: 0 })));
+    m.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true })));
+    await settle();
+    expect(host()).toBeNull();
+    expect(fetchCards).not.toHaveBeenCalled();
+    // The same events from the reader open the card.
+    pointer('pointerover', m);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(fetchCards).toHaveBeenCalledTimes(1);
+    expect(host()).not.toBeNull();
+    // Nor can page-dispatched events close it.
+    document.getElementById('outside')!.dispatchEvent(untrusted(new PointerEvent('pointerdown', { bubbles: true, composed: true })));
+    m.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
+    await settle();
+    expect(host()).not.toBeNull();
   });
 });
