@@ -16,6 +16,7 @@ import { recordSplit, type SplitRuns } from './split-runs';
 import { injectStylesheet, type StyleRoot } from './styles';
 import { surroundingText } from './surrounding-text';
 import { wrapTextNode, type TextPiece } from './wrap-matches';
+import { createWritePacer } from './write-pacer';
 
 export interface AnnotatorOptions {
   matcher: TextMatcher;
@@ -31,11 +32,13 @@ export interface AnnotatorOptions {
   maxDeferred?: number;
   /** Characters of surrounding text given to the common-name policy (default 2000). */
   contextChars?: number;
-  /** Script time per idle chunk, in ms (default 8). */
+  /** Script time per idle chunk at first and at least, in ms (default 8; see write-pacer.ts). */
   chunkBudgetMs?: number;
   /**
-   * Text nodes wrapped per chunk (default 40). Bounds the style and layout work each chunk
-   * leaves for the next frame, which on a multi-megabyte page costs more than the scan.
+   * Text nodes wrapped per chunk at first and at least (default 40). Bounds the style and
+   * layout work each chunk leaves for the next frame, which on a multi-megabyte page costs
+   * more than the scan; where that work is mostly the page's own size, the cap grows (see
+   * write-pacer.ts) so the page is laid out fewer times.
    */
   maxWritesPerChunk?: number;
   debounceMs?: number;
@@ -81,7 +84,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const maxAnnotations = options.maxAnnotations ?? 5000;
   const maxDeferred = options.maxDeferred ?? 300;
   const contextChars = options.contextChars ?? 2000;
-  const maxWritesPerChunk = options.maxWritesPerChunk ?? 40;
+  const pacer = createWritePacer({ budgetMs: options.chunkBudgetMs, maxWrites: options.maxWritesPerChunk });
   const look = options.look;
 
   const processed = new WeakSet<Text>();
@@ -258,9 +261,20 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   };
 
   const work = (deadline: Deadline): boolean => {
+    pacer.chunkStarted(scheduling.now());
+    const chunk = { writes: 0 };
+    try {
+      return scanChunk(deadline, chunk);
+    } finally {
+      pacer.chunkEnded(scheduling.now(), chunk.writes);
+    }
+  };
+
+  /** Scans until the deadline or the pacer's write cap, counting the text nodes it wraps. */
+  const scanChunk = (deadline: Deadline, chunk: { writes: number }): boolean => {
+    const maxWrites = pacer.maxWrites;
     let nodes = 0;
     let chars = 0;
-    let writes = 0;
     while (queue.length > 0) {
       const job = queue[0]!;
       if (!startJobSafely(job)) {
@@ -271,13 +285,13 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
         const node = job.next as Text;
         job.next = job.walker?.nextNode() ?? null;
         try {
-          if (scanText(node)) writes++;
+          if (scanText(node)) chunk.writes++;
         } catch {
           // one bad node never stops the scan
         }
         chars += node.data.length;
         const checkClock = ++nodes % NODES_PER_CLOCK_CHECK === 0 || chars >= CHARS_PER_CLOCK_CHECK;
-        if (writes >= maxWritesPerChunk || (checkClock && deadline.expired())) {
+        if (chunk.writes >= maxWrites || (checkClock && deadline.expired())) {
           recheckDeferred();
           return true;
         }
@@ -295,7 +309,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const runner = createChunkRunner((deadline) => watcher.writing(() => work(deadline)), {
     scheduling,
     signal,
-    budgetMs: options.chunkBudgetMs,
+    budgetMs: () => pacer.budgetMs,
   });
 
   const onBatch = (batch: MutationBatch): void => {

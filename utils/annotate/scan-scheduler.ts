@@ -8,8 +8,11 @@ export interface Deadline {
 export interface ChunkRunnerOptions {
   scheduling: Scheduling;
   signal: AbortSignal;
-  /** Work per chunk, in ms (default 8): far below the 50 ms long-task threshold. */
-  budgetMs?: number;
+  /**
+   * Work per chunk, in ms (default 8): far below the 50 ms long-task threshold. A function
+   * is asked at the start of every chunk.
+   */
+  budgetMs?: number | (() => number);
   /** requestIdleCallback timeout, so busy pages still make progress (default 1000). */
   idleTimeoutMs?: number;
 }
@@ -26,7 +29,8 @@ export interface ChunkRunner {
  */
 export function createChunkRunner(work: (deadline: Deadline) => boolean, options: ChunkRunnerOptions): ChunkRunner {
   const { scheduling, signal } = options;
-  const budgetMs = options.budgetMs ?? 8;
+  const { budgetMs = 8 } = options;
+  const budgetOf = typeof budgetMs === 'function' ? budgetMs : () => budgetMs;
   const idleTimeoutMs = options.idleTimeoutMs ?? 1000;
   let handle: { idle: boolean; id: number } | undefined;
 
@@ -34,7 +38,8 @@ export function createChunkRunner(work: (deadline: Deadline) => boolean, options
     handle = undefined;
     if (signal.aborted) return;
     const start = scheduling.now();
-    const deadline: Deadline = { expired: () => scheduling.now() - start >= budgetMs };
+    const budget = budgetOf();
+    const deadline: Deadline = { expired: () => scheduling.now() - start >= budget };
     if (work(deadline)) request();
   };
 

@@ -45,6 +45,26 @@ describe('createChunkRunner', () => {
     expect(runner.pending).toBe(false);
   });
 
+  test('asks a budget function at the start of every chunk', () => {
+    const fake = fakeScheduling(true);
+    let items = 30;
+    const budgets = [4, 16];
+    const chunkSizes: number[] = [];
+    const runner = createChunkRunner((deadline) => {
+      let done = 0;
+      while (items > 0 && !deadline.expired()) {
+        items--;
+        done++;
+        fake.advance(1);
+      }
+      chunkSizes.push(done);
+      return items > 0;
+    }, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: () => budgets.shift() ?? 2 });
+    runner.request();
+    while (fake.idle.length) fake.idle.shift()!();
+    expect(chunkSizes).toEqual([4, 16, 2, 2, 2, 2, 2]);
+  });
+
   test('falls back to setTimeout without requestIdleCallback', () => {
     const fake = fakeScheduling(false);
     let ran = 0;
