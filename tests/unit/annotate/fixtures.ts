@@ -103,3 +103,12 @@ export function mentions(root: ParentNode = document): Element[] {
 export function mentionTexts(root: ParentNode = document): string[] {
   return mentions(root).map((m) => m.textContent ?? '');
 }
+
+/** Appends a srcdoc iframe to the body and waits for happy-dom to load it. */
+export async function appendSrcdocFrame(html: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = html;
+  document.body.append(frame);
+  await new Promise((r) => setTimeout(r, 30));
+  return frame;
+}

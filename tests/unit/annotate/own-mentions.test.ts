@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { isOwnMention, publishOwnMentions } from '~/utils/annotate/own-mentions';
-import { mentions, setBody, startSession, type Session } from './fixtures';
+import { appendSrcdocFrame, mentions, setBody, startSession, type Session } from './fixtures';
 
 let session: Session | undefined;
 afterEach(() => session?.controller.abort());
@@ -26,10 +26,7 @@ describe('own mentions', () => {
 
   test('known in frames the parent annotates (their hover cards run in the frame)', async () => {
     setBody('');
-    const frame = document.createElement('iframe');
-    frame.srcdoc = '<p>Mimikatz</p>';
-    document.body.append(frame);
-    await new Promise((r) => setTimeout(r, 30));
+    const frame = await appendSrcdocFrame('<p>Mimikatz</p>');
     session = startSession();
     await session.annotator.whenIdle();
     const inFrame = mentions(frame.contentDocument!);

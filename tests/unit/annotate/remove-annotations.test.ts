@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { removeAnnotations } from '~/utils/annotate/remove-annotations';
-import { mentions, setBody, startSession, type Session } from './fixtures';
+import { appendSrcdocFrame, mentions, setBody, startSession, type Session } from './fixtures';
 
 let session: Session | undefined;
 afterEach(() => session?.controller.abort());
@@ -74,10 +74,7 @@ describe('removeAnnotations', () => {
     setBody('<x-host></x-host>');
     const shadow = document.querySelector('x-host')!.attachShadow({ mode: 'open' });
     shadow.append(Object.assign(document.createElement('p'), { textContent: 'APT28' }));
-    const frame = document.createElement('iframe');
-    frame.srcdoc = '<p>Mimikatz</p>';
-    document.body.append(frame);
-    await new Promise((r) => setTimeout(r, 30));
+    const frame = await appendSrcdocFrame('<p>Mimikatz</p>');
     session = startSession();
     await session.annotator.whenIdle();
     expect(mentions(shadow).length + mentions(frame.contentDocument!).length).toBe(2);

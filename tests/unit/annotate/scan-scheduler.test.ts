@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Scheduling } from '~/utils/annotate/natives';
-import { createChunkRunner } from '~/utils/annotate/scan-scheduler';
+import { createChunkRunner, type Deadline } from '~/utils/annotate/scan-scheduler';
 
 /** Scheduling with a manual clock and manual idle/timeout queues. */
 function fakeScheduling(withIdle: boolean) {
@@ -19,21 +19,28 @@ function fakeScheduling(withIdle: boolean) {
   return { scheduling, idle, timeouts, idleTimeouts, advance: (ms: number) => (clock += ms) };
 }
 
+/** Work over `count` items of 1 ms each, recording how many each chunk did. */
+function itemWork(fake: ReturnType<typeof fakeScheduling>, count: number) {
+  let items = count;
+  const chunkSizes: number[] = [];
+  const work = (deadline: Deadline) => {
+    let done = 0;
+    while (items > 0 && !deadline.expired()) {
+      items--;
+      done++;
+      fake.advance(1);
+    }
+    chunkSizes.push(done);
+    return items > 0;
+  };
+  return { work, chunkSizes };
+}
+
 describe('createChunkRunner', () => {
   test('uses requestIdleCallback with a timeout and stops each chunk at the budget', () => {
     const fake = fakeScheduling(true);
-    let items = 100;
-    const chunkSizes: number[] = [];
-    const runner = createChunkRunner((deadline) => {
-      let done = 0;
-      while (items > 0 && !deadline.expired()) {
-        items--;
-        done++;
-        fake.advance(1); // each item costs 1 ms
-      }
-      chunkSizes.push(done);
-      return items > 0;
-    }, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: 8 });
+    const { work, chunkSizes } = itemWork(fake, 100);
+    const runner = createChunkRunner(work, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: 8 });
     runner.request();
     runner.request(); // no double scheduling
     expect(fake.idle).toHaveLength(1);
@@ -47,19 +54,9 @@ describe('createChunkRunner', () => {
 
   test('asks a budget function at the start of every chunk', () => {
     const fake = fakeScheduling(true);
-    let items = 30;
+    const { work, chunkSizes } = itemWork(fake, 30);
     const budgets = [4, 16];
-    const chunkSizes: number[] = [];
-    const runner = createChunkRunner((deadline) => {
-      let done = 0;
-      while (items > 0 && !deadline.expired()) {
-        items--;
-        done++;
-        fake.advance(1);
-      }
-      chunkSizes.push(done);
-      return items > 0;
-    }, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: () => budgets.shift() ?? 2 });
+    const runner = createChunkRunner(work, { scheduling: fake.scheduling, signal: new AbortController().signal, budgetMs: () => budgets.shift() ?? 2 });
     runner.request();
     while (fake.idle.length) fake.idle.shift()!();
     expect(chunkSizes).toEqual([4, 16, 2, 2, 2, 2, 2]);
