@@ -8,6 +8,9 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
+  // Sandboxed srcdoc frames have an opaque origin: without this the content script skips
+  // them, and their parent cannot reach into them. (Chromium; Firefox MV2 has no such key.)
+  matchOriginAsFallback: { chrome: true },
   runAt: 'document_idle',
   // WXT would otherwise post a message naming the extension id to every page.
   noScriptStartedPostMessage: true,

@@ -112,11 +112,15 @@ describe('frames, templates, SVG, other extensions and PDF', () => {
       expect(await frameNamed(page, 'srcdoc').evaluate(() => document.querySelector('template')!.content.querySelectorAll('ti-mention').length)).toBe(0);
     });
 
-    it('leaves a sandboxed srcdoc frame intact, whether or not it is annotated', async () => {
+    it('annotates a sandboxed srcdoc frame (opaque origin) with its own content script, text intact', async () => {
       const frame = frameNamed(page, 'sandboxed');
+      await expect.poll(async () => (await mentionReport(frame)).count, { timeout: 5000 }).toBe(1);
       const report = await mentionReport(frame);
-      console.info(`[strange] sandboxed srcdoc frame (opaque origin): ${report.count} mentions ${JSON.stringify(report.texts)}`);
+      expect(report.texts).toEqual(['APT28']);
       expect(report.nested).toBe(0);
+      // Its hover card loads there too (the card UI is imported into the frame).
+      await frame.locator('ti-mention').hover();
+      await frame.locator('ti-lens-card').waitFor({ state: 'attached', timeout: 5000 });
       expect(await bodyText(frame)).toBe('Sandboxed srcdoc: APT28');
       expect(errors).toEqual([]);
     });

@@ -10,6 +10,7 @@ import { createMatcher, type TextMatcher } from '../matcher/matcher';
 import type { MatcherTable } from '../matcher/table';
 import { messenger } from '../messaging/protocol';
 import { sendSelectionChanges } from '../selection/send-selection';
+import { pageSiteHostname } from './page-site';
 import { effectiveSettings, type PageSettings } from '../settings/effective-settings';
 import { watchContentSettings } from '../settings/read-settings';
 
@@ -88,7 +89,7 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
     signal.addEventListener('abort', stop, { once: true });
   }
   void watchContentSettings((settings) => {
-    const page = effectiveSettings(settings, win.location.hostname);
+    const page = effectiveSettings(settings, pageSiteHostname(win));
     applyAnnotation(page);
     applyHoverCards(page);
   }, signal);
