@@ -13,14 +13,16 @@ export default defineConfig({
       'Spots threat actors, aliases and ATT&CK IDs on the pages you read and explains them offline.',
     permissions: ['storage', 'contextMenus', 'activeTab'],
     action: { default_title: 'TI Lens' },
-    // The hover-card UI (entrypoints/card-ui.ts), which the content script imports on the first
-    // hover or focus of a mention: a module a content script imports must be web-accessible.
-    // Chromium's dynamic URL changes every session, so pages cannot use the file to tell that
-    // the extension is installed; Firefox's moz-extension host is random per installation.
+    // The scripts the content script imports (a module a content script imports must be
+    // web-accessible): its main module (entrypoints/content-main.ts), compiled off the page's
+    // main thread that way, and the hover-card UI (entrypoints/card-ui.ts), imported on the
+    // first hover or focus of a mention. Chromium's dynamic URL changes every session, so
+    // pages cannot use the files to tell that the extension is installed; Firefox's
+    // moz-extension host is random per installation.
     web_accessible_resources:
       manifestVersion === 2
-        ? ['card-ui.js']
-        : [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        ? ['content-main.js', 'card-ui.js']
+        : [{ resources: ['content-main.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     // Firefox is built as Manifest V2 (`--mv2` in the firefox scripts): there the `<all_urls>`
     // content script is a required permission granted at install, so pages are annotated out of
     // the box. Firefox MV3 treats it as an optional host permission that the user can withhold or

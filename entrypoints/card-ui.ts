@@ -1,11 +1,10 @@
-import { offerCardUi } from '~/utils/card-ui/card-ui-handoff';
 import { startHoverCards } from '~/utils/hover-card/start-hover-cards';
+import { offerScriptApi } from '~/utils/script-loading/handoff';
 
 /**
- * The hover-card UI, loaded by the content script with a dynamic import the first time the
- * reader reaches for a mention (utils/card-ui/load-card-ui.ts), so pages nobody hovers never
- * compile it.
+ * The hover-card UI, imported by the content script the first time the reader reaches for a
+ * mention (utils/card-ui/lazy-hover-cards.ts), so pages nobody hovers never compile it.
  */
 export default defineUnlistedScript(() => {
-  offerCardUi({ startHoverCards });
+  offerScriptApi('card-ui', { startHoverCards });
 });

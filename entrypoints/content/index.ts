@@ -1,8 +1,5 @@
-import scan from '~/data/generated/matcher-scan.json?raw';
-import lookup from '~/data/generated/matcher-lookup.json?raw';
-import { startPageSession } from '~/utils/content/page-session';
 import { signalOfOrphanedScript } from '~/utils/content/orphan-signal';
-import { contentMatcherTable } from '~/utils/matcher/content-table';
+import { extensionScriptLoader, SCRIPT_PATHS } from '~/utils/script-loading/load-extension-script';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,7 +11,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT would otherwise post a message naming the extension id to every page.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    startPageSession({ win: window, table: contentMatcherTable({ scan, lookup }), signal: signalOfOrphanedScript(ctx.signal) });
+  async main(ctx) {
+    const signal = signalOfOrphanedScript(ctx.signal);
+    // The work lives in content-main.js, imported so that Chromium compiles it off the main thread.
+    const main = await extensionScriptLoader('content-main', browser.runtime.getURL(SCRIPT_PATHS['content-main']))();
+    if (!signal.aborted) main.start(signal);
   },
 });

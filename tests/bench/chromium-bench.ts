@@ -24,8 +24,12 @@ import { loadTable } from './load-table';
 import type { MatcherTable } from '../../utils/matcher/table';
 
 const GROUP = 'chromium';
-const CONTENT_SCRIPT = '/content-scripts/content.js';
-const CONTENT_SCRIPT_FILE = join(builtExtensionDir, 'content-scripts', 'content.js');
+/**
+ * The content script: the registered file and the main module it imports on every page
+ * (entrypoints/content-main.ts). Not the card UI, which loads only when a card is opened.
+ */
+const CONTENT_SCRIPTS = ['/content-scripts/content.js', '/content-main.js'];
+const isContentScriptUrl = (url: string) => CONTENT_SCRIPTS.some((suffix) => url.endsWith(suffix));
 /** The annotator's default cap (AnnotatorOptions.maxAnnotations). */
 const MAX_ANNOTATIONS = 5000;
 const MUTATION_INTERVAL_MS = 10;
@@ -121,7 +125,7 @@ async function annotate(context: BrowserContext, url: string, quietMs: number, t
     const probe = await waitForQuiet(page, quietMs, timeoutMs);
     const mentions = await page.evaluate(() => document.querySelectorAll('ti-mention').length);
     const events = await recording.stop();
-    return { url, probe, work: scriptWork(events, CONTENT_SCRIPT), workWithMicrotasks: scriptWork(events, CONTENT_SCRIPT, true), events, mentions };
+    return { url, probe, work: scriptWork(events, CONTENT_SCRIPTS), workWithMicrotasks: scriptWork(events, CONTENT_SCRIPTS, true), events, mentions };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
@@ -147,7 +151,7 @@ function longestTask(run: Annotated): LongestTask {
   const parts = new Map<string, number>();
   for (const e of run.events) {
     if (e.ph !== 'X' || e === longest || e.name === 'RunTask' || `${e.pid}:${e.tid}` !== thread || e.ts < longest.ts || e.ts + (e.dur ?? 0) > end) continue;
-    const name = e.name === 'FunctionCall' && String((e.args?.data as { url?: string } | undefined)?.url ?? '').endsWith(CONTENT_SCRIPT) ? 'content script' : e.name;
+    const name = e.name === 'FunctionCall' && isContentScriptUrl(String((e.args?.data as { url?: string } | undefined)?.url ?? '')) ? 'content script' : e.name;
     if (!['content script', 'FunctionCall', 'EvaluateScript', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND_MARKING'].includes(name)) continue;
     parts.set(name, Math.max(parts.get(name) ?? 0, (e.dur ?? 0) / 1000));
   }
@@ -276,8 +280,10 @@ async function largeRows(extension: LaunchedExtension, plainContext: BrowserCont
 }
 
 function bundleRow(): BenchRow {
-  const bytes = statSync(CONTENT_SCRIPT_FILE).size;
-  return { group: GROUP, metric: 'content script bundle', value: bytes / 1000, unit: 'kB', target: '< 300', pass: bytes < 300_000, note: `${bytes} bytes, .output/chrome-mv3/content-scripts/content.js` };
+  const sizes = CONTENT_SCRIPTS.map((path) => [path, statSync(join(builtExtensionDir, path)).size] as const);
+  const bytes = sizes.reduce((n, [, size]) => n + size, 0);
+  const parts = sizes.map(([path, size]) => `${path.slice(1)} ${size}`).join(' + ');
+  return { group: GROUP, metric: 'content script bundle', value: bytes / 1000, unit: 'kB', target: '< 300', pass: bytes < 300_000, note: `${bytes} bytes: ${parts} (card-ui.js, loaded on first use, not counted)` };
 }
 
 async function popupRow(extension: LaunchedExtension): Promise<BenchRow> {
@@ -334,7 +340,7 @@ async function mutatingRun(context: BrowserContext, url: string, traced: boolean
     await page.waitForTimeout(300); // the last debounced re-scan
     const after = await metrics(cdp);
     const events = recording ? await recording.stop() : undefined;
-    return { script: after.script - before.script, task: after.task - before.task, wall: Date.now() - t0, work: events && scriptWork(events, CONTENT_SCRIPT) };
+    return { script: after.script - before.script, task: after.task - before.task, wall: Date.now() - t0, work: events && scriptWork(events, CONTENT_SCRIPTS) };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();

@@ -51,6 +51,9 @@ function urlOf(e: TraceEvent): string {
   return data?.url ?? (e.args?.fileName as string | undefined) ?? '';
 }
 
+/** The name Chromium gives the content scripts' isolated world: the extension's name. */
+const EXTENSION_WORLD = 'TI Lens';
+
 export interface ScriptWork {
   /** The renderer main thread the script ran on ("pid:tid"). */
   thread: string;
@@ -68,15 +71,23 @@ export interface ScriptWork {
 }
 
 /**
- * The work of the script whose URL ends with `urlSuffix` (the content script:
- * "/content-scripts/content.js"): its evaluation and the callbacks Blink calls (timers, idle
- * callbacks, events). Promise continuations (an extension API's reply, as for the settings)
+ * The work of the scripts whose URLs end with one of `urlSuffixes` (the content script:
+ * "/content-scripts/content.js" and the "/content-main.js" module it imports): their
+ * evaluation and the callbacks Blink calls (timers, idle callbacks, events). Promise continuations (an extension API's reply, as for the settings)
  * run in microtask checkpoints that name no script: with `microtasks`, every checkpoint of
  * the script's thread after its evaluation counts as its work too, which holds on a page that
  * runs no script of its own.
  */
-export function scriptWork(events: readonly TraceEvent[], urlSuffix: string, microtasks = false): ScriptWork | undefined {
-  const own = events.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && urlOf(e).endsWith(urlSuffix));
+export function scriptWork(events: readonly TraceEvent[], urlSuffixes: readonly string[], microtasks = false): ScriptWork | undefined {
+  const ofScript = (e: TraceEvent) => urlSuffixes.some((suffix) => urlOf(e).endsWith(suffix));
+  // A module's evaluation names no URL, only the world it runs in: the extension's (its name).
+  const ofWorld = (e: TraceEvent) => e.args?.worldName === EXTENSION_WORLD;
+  const own = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      (((e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile' || e.name === 'v8.compileModule') && ofScript(e)) ||
+        (e.name === 'v8.evaluateModule' && ofWorld(e))),
+  );
   if (own.length === 0) return undefined;
   const thread = `${own[0]!.pid}:${own[0]!.tid}`;
   const first = Math.min(...own.map((e) => e.ts));
@@ -90,7 +101,7 @@ export function scriptWork(events: readonly TraceEvent[], urlSuffix: string, mic
     coveredUntil = e.ts + (e.dur ?? 0);
   }
   const sum = (list: TraceEvent[], key: 'dur' | 'tdur') => list.reduce((n, e) => n + (e[key] ?? 0), 0) / 1000;
-  const evaluations = top.filter((e) => e.name === 'EvaluateScript');
+  const evaluations = top.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
   return {
     thread,
     events: top,

@@ -106,7 +106,7 @@ describe('a page forging messages to the extension', () => {
     const { reads, readsDone } = await state();
     expect(readsDone).toBe(true);
     console.info(`[hostile] reads of extension files: ${JSON.stringify(reads)}`);
-    expect(Object.keys(reads)).toHaveLength(17);
+    expect(Object.keys(reads)).toHaveLength(23);
     for (const [what, outcome] of Object.entries(reads)) {
       if (what.startsWith('iframe')) expect(outcome, what).toMatch(/^not readable/);
       else expect(outcome, what).toMatch(/^failed/);

@@ -2,10 +2,10 @@ import type { HoverCardOptions, InitialInteraction } from '../hover-card/start-h
 import { delegateEvents } from '../hover-card/delegate-events';
 import { isInsidePageControl, mentionInPath } from '../hover-card/mention-target';
 import { isOwnMention } from '../annotate/own-mentions';
-import type { CardUi } from './card-ui-handoff';
+import type { CardUi } from './card-ui-api';
 
 export interface LazyHoverCardOptions extends Omit<HoverCardOptions, 'initial'> {
-  /** Loads the card UI (cardUiLoader). */
+  /** Loads the card UI (extensionScriptLoader('card-ui', ...)). */
   loadUi: () => Promise<CardUi>;
 }
 

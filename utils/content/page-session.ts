@@ -2,8 +2,8 @@ import { annotatePage } from '../annotate/annotate-page';
 import type { Annotator } from '../annotate/annotator';
 import { summarizeMentions, type PageSummary } from '../annotate/page-summary';
 import { removeAnnotations } from '../annotate/remove-annotations';
-import { CARD_UI_PATH, cardUiLoader } from '../card-ui/load-card-ui';
 import { startLazyHoverCards } from '../card-ui/lazy-hover-cards';
+import { extensionScriptLoader, SCRIPT_PATHS } from '../script-loading/load-extension-script';
 import { acceptCommonMatch } from '../matcher/context-policy';
 import { filterMatcher } from '../matcher/filter-matches';
 import { createMatcher, type TextMatcher } from '../matcher/matcher';
@@ -36,7 +36,7 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
   let hoverCards: { delay: number; controller: AbortController } | undefined;
   let summary = EMPTY_SUMMARY;
   const isTop = win === win.top;
-  const loadCardUi = cardUiLoader(browser.runtime.getURL(CARD_UI_PATH));
+  const loadCardUi = extensionScriptLoader('card-ui', browser.runtime.getURL(SCRIPT_PATHS['card-ui']));
 
   const report = (next: PageSummary) => {
     summary = next;

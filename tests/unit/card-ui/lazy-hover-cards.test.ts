@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publishOwnMentions } from '../../../utils/annotate/own-mentions';
-import type { CardUi } from '../../../utils/card-ui/card-ui-handoff';
+import type { CardUi } from '../../../utils/card-ui/card-ui-api';
 import { startLazyHoverCards } from '../../../utils/card-ui/lazy-hover-cards';
 import type { HoverCardOptions } from '../../../utils/hover-card/start-hover-cards';
 
