@@ -25,11 +25,17 @@ export interface LaunchOptions {
 }
 
 /**
+ * A second site name for loopback, for pages that need a frame of another site than the tab
+ * (127.0.0.1): `http://${OTHER_SITE_HOST}:<port>` reaches the same local servers.
+ */
+export const OTHER_SITE_HOST = 'other-site.test';
+
+/**
  * Flags for Debian's Chromium with one unpacked extension. `--headless=new` is the headless
  * mode that runs extensions; Chromium 132+ also reads a bare `--headless` (what Playwright
  * adds) as the new mode, and this flag, coming later, wins on older versions. The host
- * resolver rule keeps tests on loopback: any other host name fails to resolve (the request
- * is still recorded).
+ * resolver rule keeps tests on loopback: any other host name but OTHER_SITE_HOST fails to
+ * resolve (the request is still recorded).
  */
 export function chromiumArgs(extensionDir: string): string[] {
   return [
@@ -40,7 +46,7 @@ export function chromiumArgs(extensionDir: string): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    `--host-resolver-rules=MAP ${OTHER_SITE_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
