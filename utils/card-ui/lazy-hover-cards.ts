@@ -36,7 +36,10 @@ export function startLazyHoverCards(options: LazyHoverCardOptions): void {
         waiting.abort();
         ui.startHoverCards({ ...hoverOptions, signal, document: doc, initial: latest });
       },
-      (error: unknown) => console.error('TI Lens: the card UI did not load', error),
+      (error: unknown) => {
+        latest = undefined; // the next interaction tries again
+        console.error('TI Lens: the card UI did not load', error);
+      },
     );
   };
 

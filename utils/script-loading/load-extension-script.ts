@@ -8,7 +8,8 @@ export const SCRIPT_PATHS = {
 
 /**
  * A loader of one of the extension's scripts: the first call imports it from `url`, later
- * calls share that import. Rejects when the script cannot be loaded or left no API.
+ * calls share that import. Rejects when the script cannot be loaded or left no API; the next
+ * call then tries again.
  */
 export function extensionScriptLoader<N extends ScriptName>(
   name: N,
@@ -17,9 +18,15 @@ export function extensionScriptLoader<N extends ScriptName>(
 ): () => Promise<ScriptApis[N]> {
   let loading: Promise<ScriptApis[N]> | undefined;
   return () =>
-    (loading ??= importScript(url).then(() => {
-      const api = takeScriptApi(name);
-      if (!api) throw new Error(`TI Lens: ${url} did not provide its API (${name})`);
-      return api;
-    }));
+    (loading ??= importScript(url).then(
+      () => {
+        const api = takeScriptApi(name);
+        if (!api) throw new Error(`TI Lens: ${url} did not provide its API (${name})`);
+        return api;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
 }

@@ -85,6 +85,19 @@ describe('hover cards loaded on first use', () => {
     expect(loadUi).not.toHaveBeenCalled();
   });
 
+  it('try again on the next interaction when the UI failed to load', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let rejectUi: (error: Error) => void = () => {};
+    loadUi.mockImplementationOnce(() => new Promise<CardUi>((_resolve, reject) => (rejectUi = reject)));
+    hover(mention('m1'));
+    rejectUi(new Error('blocked'));
+    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    hover(mention('m1'));
+    expect(loadUi).toHaveBeenCalledTimes(2);
+    resolveUi(ui);
+    await vi.waitFor(() => expect(started).toHaveLength(1));
+  });
+
   it('start nothing when stopped while the UI loads', async () => {
     hover(mention('m1'));
     controller.abort();

@@ -23,7 +23,11 @@ describe('loading a script of the extension', () => {
     expect(takeScriptApi('content-main')).toBeDefined();
   });
 
-  it('fails when the import fails', async () => {
-    await expect(extensionScriptLoader('card-ui', 'ext://card-ui.js', () => Promise.reject(new Error('blocked')))()).rejects.toThrow('blocked');
+  it('fails when the import fails, and tries again on the next call', async () => {
+    const importScript = vi.fn().mockRejectedValueOnce(new Error('blocked')).mockImplementation(async () => offerScriptApi('card-ui', ui));
+    const load = extensionScriptLoader('card-ui', 'ext://card-ui.js', importScript);
+    await expect(load()).rejects.toThrow('blocked');
+    await expect(load()).resolves.toBe(ui);
+    expect(importScript).toHaveBeenCalledTimes(2);
   });
 });
