@@ -1,6 +1,6 @@
 import type { HoverCardOptions, InitialInteraction } from '../hover-card/start-hover-cards';
 import { delegateEvents } from '../hover-card/delegate-events';
-import { isInsidePageControl, mentionInPath } from '../hover-card/mention-target';
+import { activatedMention, clickedMention, mentionInPath } from '../hover-card/mention-target';
 import { isOwnMention } from '../annotate/own-mentions';
 import type { CardUi } from './card-ui-api';
 
@@ -60,21 +60,16 @@ export function startLazyHoverCards(options: LazyHoverCardOptions): void {
   doc.addEventListener(
     'click',
     (event) => {
-      if (!event.isTrusted || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-      const path = event.composedPath();
-      const mention = mentionInPath(path, isOwn);
-      if (!mention || isInsidePageControl(path, mention) || doc.getSelection()?.isCollapsed === false) return;
-      reached({ mention, how: 'click' });
+      const mention = event.isTrusted ? clickedMention(event, doc, isOwn) : undefined;
+      if (mention) reached({ mention, how: 'click' });
     },
     { capture: true, signal: waiting.signal },
   );
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (!event.isTrusted || (event.key !== 'Enter' && event.key !== ' ') || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
-      const path = event.composedPath();
-      const mention = mentionInPath(path, isOwn);
-      if (!mention || path[0] !== mention) return;
+      const mention = event.isTrusted && !event.repeat ? activatedMention(event, isOwn) : undefined;
+      if (!mention) return;
       event.preventDefault(); // Space would scroll the page
       reached({ mention, how: 'key' });
     },

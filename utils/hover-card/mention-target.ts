@@ -29,6 +29,27 @@ export function isInsidePageControl(path: readonly EventTarget[], mention: Eleme
   });
 }
 
+/**
+ * The mention a click asks a card for: a plain primary click (no modifier) on one of our
+ * mentions, not inside a page link or button (that click is the page's), and not the end of
+ * a drag that selected text (to copy a name).
+ */
+export function clickedMention(event: MouseEvent, doc: Document, isOwn: (el: Element) => boolean): HTMLElement | undefined {
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return undefined;
+  const path = event.composedPath();
+  const mention = mentionInPath(path, isOwn);
+  if (!mention || isInsidePageControl(path, mention) || doc.getSelection()?.isCollapsed === false) return undefined;
+  return mention;
+}
+
+/** The mention Enter or Space (without Ctrl, Meta or Alt) was pressed on: it has the focus itself. */
+export function activatedMention(event: KeyboardEvent, isOwn: (el: Element) => boolean): HTMLElement | undefined {
+  if ((event.key !== 'Enter' && event.key !== ' ') || event.ctrlKey || event.metaKey || event.altKey) return undefined;
+  const path = event.composedPath();
+  const mention = mentionInPath(path, isOwn);
+  return mention && path[0] === mention ? mention : undefined;
+}
+
 /** The card request a mention stands for: its candidate ids (best first) and its text. */
 export function cardRequestOf(mention: HTMLElement): { ids: string[]; matchedText: string } {
   const ids = (mention.getAttribute('data-ti-id') ?? '').split(/\s+/).filter(isEntityId).slice(0, MAX_IDS);

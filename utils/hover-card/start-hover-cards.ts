@@ -7,7 +7,7 @@ import { fetchCardsFromBackground, lookupPageHref } from './fetch-cards';
 import { focusablesIn, trapTab } from './focus-trap';
 import { HoverCardView, type CardStatus } from './hover-card-view';
 import { isOwnMention as isAnnotatorMention } from '../annotate/own-mentions';
-import { cardRequestOf, isInsidePageControl, mentionInPath } from './mention-target';
+import { activatedMention, cardRequestOf, clickedMention, mentionInPath } from './mention-target';
 import { placeCard } from './place-card';
 
 export interface HoverCardOptions {
@@ -313,12 +313,10 @@ export function startHoverCards(options: HoverCardOptions): void {
       if (s?.modal && host && inCard(path)) trapTab(host.root, event);
       return;
     }
-    if ((event.key === 'Enter' || event.key === ' ') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const mention = mentionIn(path);
-      if (!mention || path[0] !== mention) return;
-      event.preventDefault();
-      if (!event.repeat) open(mention, 'pinned', true);
-    }
+    const mention = activatedMention(event, isOwnMention);
+    if (!mention) return;
+    event.preventDefault();
+    if (!event.repeat) open(mention, 'pinned', true);
   }
 
   function onPointerDown(event: PointerEvent): void {
@@ -337,12 +335,8 @@ export function startHoverCards(options: HoverCardOptions): void {
 
   function onClick(event: MouseEvent): void {
     if (event.isTrusted === false) return;
-    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const path = event.composedPath();
-    const mention = mentionIn(path);
-    if (!mention || isInsidePageControl(path, mention)) return;
-    // A drag that selected text (to copy a name) is not a request for the card.
-    if (doc.getSelection()?.isCollapsed === false) return;
+    const mention = clickedMention(event, doc, isOwnMention);
+    if (!mention) return;
     if (session?.mention === mention && session.mode === 'pinned' && !session.modal) {
       close(false);
       return;
