@@ -1,11 +1,8 @@
 import type { AnnotationKind } from '../matcher/table';
+import { MENTION_TAG } from './mention-tag';
 import { dom } from './natives';
 
-/**
- * The annotation element. A custom tag name that page stylesheets do not target; it is
- * deliberately not registered with customElements (no constructor, no page-visible class).
- */
-export const MENTION_TAG = 'ti-mention';
+export { MENTION_TAG };
 
 /** What a mention needs from a match: its text, kind and candidate ids (best first). */
 export interface MentionSpec {

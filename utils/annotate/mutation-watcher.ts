@@ -1,4 +1,4 @@
-import type { Scheduling } from './natives';
+import type { Scheduling } from './scheduling';
 
 /** What changed since the last flush, coalesced. */
 export interface MutationBatch {

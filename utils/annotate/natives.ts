@@ -7,6 +7,8 @@
  * Guarded with `typeof` checks because WXT evaluates entrypoint imports in Node at build time.
  */
 
+import { captureScheduling, type Scheduling } from './scheduling';
+
 const apply = Reflect.apply;
 
 const nodeProto = typeof Node === 'undefined' ? undefined : Node.prototype;
@@ -52,34 +54,6 @@ export const dom = {
   /** `text.data = value` through the native CharacterData setter. */
   setData: (text: CharacterData, value: string): void => call(methods.setData, text, [value]),
 };
-
-/** Timers, idle callbacks, the clock and MutationObserver, captured from one window. */
-export interface Scheduling {
-  setTimeout(callback: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-  /** Undefined where the browser has no requestIdleCallback (Safari, test DOMs). */
-  requestIdleCallback?: (callback: () => void, options: { timeout: number }) => number;
-  cancelIdleCallback?: (id: number) => void;
-  now(): number;
-  MutationObserver: typeof MutationObserver;
-}
-
-export function captureScheduling(win: typeof globalThis): Scheduling {
-  const setTimeoutFn = win.setTimeout;
-  const clearTimeoutFn = win.clearTimeout;
-  const idle = win.requestIdleCallback;
-  const cancelIdle = win.cancelIdleCallback;
-  const perf = win.performance;
-  const perfNow = perf.now;
-  return {
-    setTimeout: (callback, ms) => apply(setTimeoutFn, win, [callback, ms]) as unknown as number,
-    clearTimeout: (id) => apply(clearTimeoutFn, win, [id]),
-    requestIdleCallback: idle && ((callback, options) => apply(idle, win, [callback, options]) as number),
-    cancelIdleCallback: cancelIdle && ((id) => apply(cancelIdle, win, [id])),
-    now: () => apply(perfNow, perf, []) as number,
-    MutationObserver: win.MutationObserver,
-  };
-}
 
 /** Captured at module evaluation; undefined outside a browser (e.g. WXT's build-time import). */
 export const initialScheduling: Scheduling | undefined =

@@ -1,4 +1,4 @@
-import type { Scheduling } from './natives';
+import type { Scheduling } from './scheduling';
 
 /** Tells a chunk of work when its time slice is used up. */
 export interface Deadline {

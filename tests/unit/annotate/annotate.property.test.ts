@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { startAnnotator } from '~/utils/annotate/annotator';
-import type { Scheduling } from '~/utils/annotate/natives';
+import type { Scheduling } from '~/utils/annotate/scheduling';
 import { removeAnnotations } from '~/utils/annotate/remove-annotations';
 import { createFakeMatcher, createFakePolicy, fakeNames } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startAnnotator } from '~/utils/annotate/annotator';
-import { captureScheduling } from '~/utils/annotate/natives';
+import { captureScheduling } from '~/utils/annotate/scheduling';
 import type { PageSummary } from '~/utils/annotate/page-summary';
 import { STYLE_MARKER } from '~/utils/annotate/styles';
 import { createFakeMatcher, createFakePolicy, mentions, mentionTexts, setBody, startSession, type Session } from './fixtures';

@@ -1,6 +1,6 @@
 import type { PageEvidence } from '~/utils/matcher/context-policy';
 import type { Match, TextMatcher } from '~/utils/matcher/matcher';
-import type { AnnotationKind } from '~/utils/matcher/table';
+import { NameFlag, type AnnotationKind, type MatcherTable } from '~/utils/matcher/table';
 import { startAnnotator, type Annotator, type AnnotatorOptions } from '~/utils/annotate/annotator';
 
 /** One name the fake matcher knows. */
@@ -112,3 +112,20 @@ export async function appendSrcdocFrame(html: string): Promise<HTMLIFrameElement
   await new Promise((r) => setTimeout(r, 30));
   return frame;
 }
+
+/** A small hand-written table in the compiler's format (not the generated one). */
+export const smallTable: MatcherTable = {
+  version: 1,
+  entities: ['G0007', 'G0032', 'S0002', 'G0001', 'C0022'],
+  entityKinds: 'aasac',
+  names: [
+    ['APT28', NameFlag.Primary, [0]],
+    ['Fancy Bear', 0, [0]],
+    ['Lazarus Group', NameFlag.Primary, [1]],
+    ['Lazarus', NameFlag.Common, [1]],
+    ['Mimikatz', NameFlag.Primary, [2]],
+    ['Axiom', NameFlag.Primary | NameFlag.Common, [3]],
+    ['Operation Dream Job', NameFlag.Primary, [4]],
+  ],
+  ids: { technique: ['T1059', 'T1059.001', 'T1003'], group: ['G0007'], software: ['S0002'], campaign: ['C0022'], tactic: ['TA0001'] },
+};

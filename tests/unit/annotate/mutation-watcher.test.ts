@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createMutationWatcher, withoutNested, type MutationBatch } from '~/utils/annotate/mutation-watcher';
-import { captureScheduling } from '~/utils/annotate/natives';
+import { captureScheduling } from '~/utils/annotate/scheduling';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const controllers: AbortController[] = [];

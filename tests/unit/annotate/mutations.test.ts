@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { captureScheduling } from '~/utils/annotate/natives';
+import { captureScheduling } from '~/utils/annotate/scheduling';
 import { mentions, mentionTexts, setBody, startSession, type Session } from './fixtures';
 
 let session: Session | undefined;

@@ -1,29 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startAnnotator, type Annotator } from '~/utils/annotate/annotator';
-import type { Scheduling } from '~/utils/annotate/natives';
+import type { Scheduling } from '~/utils/annotate/scheduling';
 import { removeAnnotations } from '~/utils/annotate/remove-annotations';
 import { acceptCommonMatch } from '~/utils/matcher/context-policy';
 import { createMatcher } from '~/utils/matcher/matcher';
-import { NameFlag, type MatcherTable } from '~/utils/matcher/table';
-import { mentionTexts, setBody } from './fixtures';
-
-/** A small hand-written table in the compiler's format (not the generated one). */
-const table: MatcherTable = {
-  version: 1,
-  entities: ['G0007', 'G0032', 'S0002', 'G0001', 'C0022'],
-  entityKinds: 'aasac',
-  names: [
-    ['APT28', NameFlag.Primary, [0]],
-    ['Fancy Bear', 0, [0]],
-    ['Lazarus Group', NameFlag.Primary, [1]],
-    ['Lazarus', NameFlag.Common, [1]],
-    ['Mimikatz', NameFlag.Primary, [2]],
-    ['Axiom', NameFlag.Primary | NameFlag.Common, [3]],
-    ['Operation Dream Job', NameFlag.Primary, [4]],
-  ],
-  ids: { technique: ['T1059', 'T1059.001', 'T1003'], group: ['G0007'], software: ['S0002'], campaign: ['C0022'], tactic: ['TA0001'] },
-};
+import { mentionTexts, setBody, smallTable as table } from './fixtures';
 
 let controller: AbortController | undefined;
 afterEach(() => controller?.abort());

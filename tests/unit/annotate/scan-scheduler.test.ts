@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Scheduling } from '~/utils/annotate/natives';
+import type { Scheduling } from '~/utils/annotate/scheduling';
 import { createChunkRunner, type Deadline } from '~/utils/annotate/scan-scheduler';
 
 /** Scheduling with a manual clock and manual idle/timeout queues. */

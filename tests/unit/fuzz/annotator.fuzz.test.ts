@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { startAnnotator, type Annotator } from '~/utils/annotate/annotator';
-import type { Scheduling } from '~/utils/annotate/natives';
+import type { Scheduling } from '~/utils/annotate/scheduling';
 import { removeAnnotations } from '~/utils/annotate/remove-annotations';
 import { isInSkippedArea } from '~/utils/annotate/skip-rules';
 import { acceptCommonMatch } from '~/utils/matcher/context-policy';
