@@ -1,5 +1,6 @@
+import { startContentScript } from '~/utils/content/content-loader';
 import { signalOfOrphanedScript } from '~/utils/content/orphan-signal';
-import { extensionScriptLoader, SCRIPT_PATHS } from '~/utils/script-loading/load-extension-script';
+import { SCRIPT_PATHS } from '~/utils/script-loading/load-extension-script';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -11,10 +12,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   // WXT would otherwise post a message naming the extension id to every page.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
-    const signal = signalOfOrphanedScript(ctx.signal);
-    // The work lives in content-main.js, imported so that Chromium compiles it off the main thread.
-    const main = await extensionScriptLoader('content-main', browser.runtime.getURL(SCRIPT_PATHS['content-main']))();
-    if (!signal.aborted) main.start(signal);
+  main(ctx) {
+    startContentScript({
+      win: window,
+      signal: signalOfOrphanedScript(ctx.signal),
+      mainUrl: browser.runtime.getURL(SCRIPT_PATHS['content-main']),
+    });
   },
 });

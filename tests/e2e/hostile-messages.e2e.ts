@@ -35,7 +35,7 @@ type HostileWindow = {
 const isWxtAnnouncement = (received: { data: string }) => received.data.includes(':wxt:content-script-started');
 
 /** Messages a content script of this page may send: anything else came from the page. */
-const contentScriptMessages = new Set(['reportPageSummary', 'selectionChanged']);
+const contentScriptMessages = new Set(['screenText', 'reportPageSummary', 'selectionChanged']);
 
 describe('a page forging messages to the extension', () => {
   let extension: LaunchedExtension;

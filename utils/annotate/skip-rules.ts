@@ -1,4 +1,4 @@
-import { MENTION_TAG } from './mention-element';
+import { MENTION_TAG } from './mention-tag';
 
 /** Elements whose text is never annotated: not rendered as prose, typed into, or our own. */
 const skippedTags = new Set([
@@ -20,9 +20,13 @@ export const skippedAreaSelector = [
   '.mce-content-body', '.tox', '[data-lexical-editor]', '[data-ti-lens-ui]',
 ].join(',');
 
+/** Elements skipped for their tag alone (the cheap half of isSkippedElement). */
+export function isSkippedTag(tag: string): boolean {
+  return skippedTags.has(tag) || tag.startsWith('ti-lens');
+}
+
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.localName;
-  if (skippedTags.has(tag) || tag.startsWith('ti-lens')) return true;
+  if (isSkippedTag(el.localName)) return true;
   // Only elements with a class or attributes can match the selector; skip the call otherwise.
   return el.attributes.length > 0 && el.matches(skippedAreaSelector);
 }

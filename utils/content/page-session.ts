@@ -9,7 +9,6 @@ import { filterMatcher } from '../matcher/filter-matches';
 import { createMatcher, type TextMatcher } from '../matcher/matcher';
 import type { MatcherTable } from '../matcher/table';
 import { messenger } from '../messaging/protocol';
-import { sendSelectionChanges } from '../selection/send-selection';
 import { pageSiteHostname } from './page-site';
 import { effectiveSettings, type PageSettings } from '../settings/effective-settings';
 import { watchContentSettings } from '../settings/read-settings';
@@ -23,14 +22,19 @@ export interface PageSessionOptions {
 
 const EMPTY_SUMMARY: PageSummary = summarizeMentions([], 0);
 
+/** A running page session, as the content script's loader sees it. */
+export interface PageSession {
+  /** What the page mentions now, for the popup. */
+  summary(): PageSummary;
+}
+
 /**
  * Everything the content script does on one page, kept in step with the settings: the
  * annotator (restarted, after removing its mentions, when the site is switched off or the
  * kinds, strict mode or highlight style change), hover cards (restarted when the hover delay
- * changes), the page summary for the popup and badge, and selection reports for the menu.
- * All state lives in this call.
+ * changes), and the page summary for the popup and badge. All state lives in this call.
  */
-export function startPageSession({ win, table, signal }: PageSessionOptions): void {
+export function startPageSession({ win, table, signal }: PageSessionOptions): PageSession {
   let matcher: TextMatcher | undefined;
   let annotation: { key: string; controller: AbortController; annotator?: Annotator } | undefined;
   let hoverCards: { delay: number; controller: AbortController } | undefined;
@@ -84,16 +88,12 @@ export function startPageSession({ win, table, signal }: PageSessionOptions): vo
     hoverCards = { delay: page.hoverDelayMs, controller };
   };
 
-  if (isTop) {
-    const stop = messenger.onMessage('getPageSummary', () => summary);
-    signal.addEventListener('abort', stop, { once: true });
-  }
   void watchContentSettings((settings) => {
     const page = effectiveSettings(settings, pageSiteHostname(win));
     applyAnnotation(page);
     applyHoverCards(page);
   }, signal);
-  sendSelectionChanges(signal);
+  return { summary: () => summary };
 }
 
 /** Settings whose change means re-annotating the page. */

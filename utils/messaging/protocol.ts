@@ -17,6 +17,11 @@ export interface ProtocolMap {
   getPageSummary(): PageSummary;
   /** Content script -> background: the settled text selection, to title the context menu. */
   selectionChanged(data: { text: string }): void;
+  /**
+   * Content script -> background: whether any of these texts (one per text node of the page)
+   * holds a match. The content script loads the annotator only when one does.
+   */
+  screenText(data: { texts: string[] }): boolean;
   /** Content script -> background: open an entity's profile (lookup page) in a new tab. */
   openProfile(data: { id: string }): void;
 }

@@ -1,4 +1,5 @@
 import { isEntityId } from '../index-data/entity-id';
+import { SCREEN_LIMITS } from '../content/screen-text';
 import type { AnnotationKind } from '../matcher/table';
 import type { PageSummary } from './protocol';
 
@@ -47,6 +48,19 @@ export function parseProfileRequest(data: unknown): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const { id } = data as { id?: unknown };
   return isEntityId(id) ? id : undefined;
+}
+
+/** The texts of a screenText message, when they are strings within what one screening collects. */
+export function parseScreenRequest(data: unknown): string[] | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { texts } = data as { texts?: unknown };
+  if (!Array.isArray(texts) || texts.length > SCREEN_LIMITS.maxNodes) return undefined;
+  let chars = 0;
+  for (const text of texts) {
+    if (typeof text !== 'string') return undefined;
+    chars += text.length;
+  }
+  return chars <= SCREEN_LIMITS.maxChars ? (texts as string[]) : undefined;
 }
 
 function isCount(value: unknown): value is number {

@@ -18,7 +18,7 @@ describe('loading a script of the extension', () => {
   });
 
   it('takes only the API of the script it loads', async () => {
-    offerScriptApi('content-main', { start: () => {} });
+    offerScriptApi('content-main', { start: () => ({ summary: () => ({ mentions: 0, entities: [], notAnnotated: 0 }) }) });
     await expect(extensionScriptLoader('card-ui', 'ext://card-ui.js', async () => {})()).rejects.toThrow(/did not provide its API \(card-ui\)/);
     expect(takeScriptApi('content-main')).toBeDefined();
   });

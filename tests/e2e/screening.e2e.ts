@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countAnnotations } from './harness/annotation-elements';
+import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { requestsOutside } from './harness/network-recorder';
+import { repoRoot } from './harness/paths';
+import { serveFolder, type StaticServer } from './harness/static-server';
+import { waitForAnnotations } from './harness/wait-for-annotations';
+
+type WorkerGlobal = {
+  chrome: {
+    tabs: {
+      query(q: Record<string, unknown>): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<{ res?: unknown; err?: unknown }>;
+    };
+  };
+};
+
+/**
+ * A page that mentions nothing gets only the small registered content script: the background
+ * screens its text and the annotator (content-main.js) is never loaded, until the page adds
+ * text that mentions something.
+ */
+describe('a page that mentions nothing', () => {
+  let extension: LaunchedExtension;
+  let server: StaticServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    extension = await launchExtension();
+    server = await serveFolder(join(repoRoot, 'tests/e2e/fixtures/annotation'));
+    page = await extension.context.newPage();
+    await page.goto(`${server.origin}/no-mentions.html`);
+    await page.bringToFront();
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await server?.close();
+  });
+
+  const mainModuleRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/content-main.js'));
+
+  /** What the top frame's content script tells the popup, asked the way the popup asks. */
+  const pageSummary = () =>
+    extension.serviceWorker.evaluate(async () => {
+      const chrome = (globalThis as unknown as WorkerGlobal).chrome;
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const reply = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'getPageSummary', timestamp: Date.now() }, { frameId: 0 });
+      return reply.res;
+    });
+
+  it('is left untouched and the annotator is not loaded', async () => {
+    expect(await waitForAnnotations(page, { quietMs: 1500 })).toBe(0);
+    expect(mainModuleRequests()).toEqual([]);
+  });
+
+  it('still answers the popup: nothing on this page', async () => {
+    await expect.poll(pageSummary).toEqual({ mentions: 0, entities: [], notAnnotated: 0 });
+  });
+
+  it('is annotated as soon as it adds text that mentions an actor, and the popup then lists it', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = 'Update: the phishing wave was attributed to APT28, which ran T1059.001 scripts.';
+      document.getElementById('news')!.append(p);
+    });
+    expect(await waitForAnnotations(page, { atLeast: 2 })).toBe(2);
+    expect(await page.locator('#late ti-mention').allTextContents()).toEqual(['APT28', 'T1059.001']);
+    expect(mainModuleRequests().length).toBeGreaterThan(0);
+    await expect.poll(async () => ((await pageSummary()) as { mentions: number }).mentions).toBe(2);
+  });
+
+  it('keeps its text exactly as it was', async () => {
+    expect(await page.locator('#news > p').first().textContent()).toBe(
+      'The new building on the river opens to staff in May. Parking passes can be picked up at the front desk from the first of the month.',
+    );
+    expect(await countAnnotations(page)).toBe(2);
+  });
+
+  it('makes no network request outside the test server and the extension', () => {
+    expect(requestsOutside(extension.network.requests, [server.origin, extension.extensionOrigin])).toEqual([]);
+  });
+});

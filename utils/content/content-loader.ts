@@ -1,0 +1,53 @@
+import { isScannedByParentFrame } from '../annotate/frames';
+import { captureScheduling } from '../annotate/scheduling';
+import type { PageSummary } from '../annotate/page-summary';
+import { messenger } from '../messaging/protocol';
+import { extensionScriptLoader } from '../script-loading/load-extension-script';
+import { sendSelectionChanges } from '../selection/send-selection';
+import type { PageSession } from './page-session';
+import { startPageScreen } from './page-screen';
+
+const NOTHING: PageSummary = { mentions: 0, entities: [], notAnnotated: 0 };
+
+export interface ContentScriptOptions {
+  win: Window;
+  /** The content script's lifetime: aborted when it is orphaned. */
+  signal: AbortSignal;
+  /** Where the main module (entrypoints/content-main.ts: annotator, matcher, hover cards) is. */
+  mainUrl: string;
+}
+
+/**
+ * What the registered content script does in every frame: it stays small, because every
+ * page pays for it. It answers the popup and reports selections for the context menu, and
+ * imports the main module only for a page the background's screening says has something to
+ * annotate, now or once the page adds text. A frame its parent annotates (same-origin,
+ * about:blank, srcdoc) gets the main module at once: the parent's screening does not cover
+ * the hover cards there.
+ */
+export function startContentScript({ win, signal, mainUrl }: ContentScriptOptions): void {
+  let session: PageSession | undefined;
+  if (win === win.top) {
+    const stop = messenger.onMessage('getPageSummary', () => session?.summary() ?? NOTHING);
+    signal.addEventListener('abort', stop, { once: true });
+  }
+  sendSelectionChanges(signal);
+
+  const loadMain = extensionScriptLoader('content-main', mainUrl);
+  const startSession = (): void => {
+    loadMain().then(
+      (main) => {
+        if (!signal.aborted) session = main.start(signal);
+      },
+      (error: unknown) => console.error('TI Lens: could not load the annotator', error),
+    );
+  };
+  if (isScannedByParentFrame(win)) return startSession();
+  startPageScreen({
+    doc: win.document,
+    scheduling: captureScheduling(win as Window & typeof globalThis),
+    signal,
+    screen: (texts) => messenger.sendMessage('screenText', { texts }),
+    onCandidates: startSession,
+  });
+}
