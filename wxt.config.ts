@@ -1,9 +1,20 @@
 import { defineConfig } from 'wxt';
+import type { InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The registered content script is evaluated on every page and frame, and the polyfill
+    // (its API metadata alone) costs it over a millisecond there, for nothing it uses: it
+    // calls runtime.id and runtime.getURL, and messages through @webext-core/messaging, which
+    // calls chrome.runtime itself. So it gets WXT's bare `browser` (the browser's own
+    // promise-based namespace); everything it imports later (content-main.js) keeps the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'content') withoutAlias(config, 'wxt/browser');
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -41,3 +52,10 @@ export default defineConfig({
     }),
   }),
 });
+
+/** Removes one module alias (object or array form) from a Vite config. */
+function withoutAlias(config: InlineConfig, find: string): void {
+  const alias = config.resolve?.alias;
+  if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry) => entry.find !== find);
+  else if (alias) delete (alias as Record<string, string>)[find];
+}
