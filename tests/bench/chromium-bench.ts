@@ -220,7 +220,7 @@ async function plainRows(context: BrowserContext, server: StaticServer, plain: G
       unit: 'ms CPU',
       target: '< 5',
       pass: mid.cpuMs < 5,
-      note: `median of 3 loads (trace, the page runs no script): evaluation at injection ${ms(cpuOf(['EvaluateScript']))} (wall ${ms(mid.evaluateMs)}, compile ${ms(mid.compileMs)}), promise continuations ${ms(cpuOf(['RunMicrotasks']))} (settings, matcher construction), callbacks ${ms(cpuOf(['FunctionCall']))} (scan); wall ${ms(mid.wallMs)} ms; ${load()}`,
+      note: `median of 3 loads (trace, the page runs no script): evaluation at injection ${ms(cpuOf(['EvaluateScript']))} (wall ${ms(mid.evaluateMs)}, compile ${ms(mid.compileMs)}; collecting the text and sending it to the background's screening), promise continuations ${ms(cpuOf(['RunMicrotasks']))} (the screening's answer, and the thread's other checkpoints), callbacks ${ms(cpuOf(['FunctionCall']))}; main module evaluated: ${mid.events.some((e) => e.name === 'v8.evaluateModule') ? 'yes' : 'no'}; wall ${ms(mid.wallMs)} ms; ${load()}`,
     },
   ];
 }
