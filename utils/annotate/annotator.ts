@@ -8,7 +8,7 @@ import { createMutationWatcher, type MutationBatch } from './mutation-watcher';
 import { initialScheduling } from './natives';
 import type { Scheduling } from './scheduling';
 import { publishOwnMentions } from './own-mentions';
-import { sameSummary, summarizeMentions, type PageSummary } from './page-summary';
+import { EMPTY_SUMMARY, sameSummary, summarizeMentions, type PageSummary } from './page-summary';
 import { repairRuns } from './repair-runs';
 import { createScanJob, isPendingNode, startJob, type ScanJob } from './scan-job';
 import { createChunkRunner, type Deadline } from './scan-scheduler';
@@ -103,7 +103,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   let liveMentions = 0;
   let notAnnotated = 0;
   let summaryDirty = true;
-  let lastSummary: PageSummary = { mentions: 0, entities: [], notAnnotated: 0 };
+  let lastSummary: PageSummary = EMPTY_SUMMARY;
   let idleWaiters: (() => void)[] = [];
 
   const track = (node: Node): void => void owned.add(node);

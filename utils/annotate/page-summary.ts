@@ -34,6 +34,9 @@ export function summarizeMentions(mentions: Iterable<Element>, notAnnotated: num
   return { mentions: total, entities, notAnnotated };
 }
 
+/** A page with no mentions. Shared: do not mutate. */
+export const EMPTY_SUMMARY: PageSummary = { mentions: 0, entities: [], notAnnotated: 0 };
+
 export function sameSummary(a: PageSummary, b: PageSummary): boolean {
   return a.mentions === b.mentions && a.notAnnotated === b.notAnnotated &&
     a.entities.length === b.entities.length &&

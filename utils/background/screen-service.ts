@@ -12,9 +12,9 @@ import { isOwnSender, parseScreenRequest } from '../messaging/validate';
 export function serveScreening(createMatcher: () => TextMatcher, runtimeId: string): () => void {
   let matcher: TextMatcher | undefined;
   return messenger.onMessage('screenText', ({ data, sender }) => {
-    // An unreadable request gets "yes": the content script then annotates as if unscreened.
     if (!isOwnSender(sender, runtimeId)) return false;
     const texts = parseScreenRequest(data);
+    // An unreadable request gets "yes": the content script then annotates as if unscreened.
     if (!texts) return true;
     return anyMatch((matcher ??= createMatcher()), texts);
   });

@@ -1,16 +1,14 @@
 import { isScannedByParentFrame } from '../annotate/frames';
 import { captureScheduling } from '../annotate/scheduling';
-import type { PageSummary } from '../annotate/page-summary';
+import { EMPTY_SUMMARY } from '../annotate/page-summary';
 import { messenger } from '../messaging/protocol';
 import { extensionScriptLoader } from '../script-loading/load-extension-script';
 import { sendSelectionChanges } from '../selection/send-selection';
 import type { PageSession } from './page-session';
 import { startPageScreen } from './page-screen';
 
-const NOTHING: PageSummary = { mentions: 0, entities: [], notAnnotated: 0 };
-
 export interface ContentScriptOptions {
-  win: Window;
+  win: Window & typeof globalThis;
   /** The content script's lifetime: aborted when it is orphaned. */
   signal: AbortSignal;
   /** Where the main module (entrypoints/content-main.ts: annotator, matcher, hover cards) is. */
@@ -28,7 +26,7 @@ export interface ContentScriptOptions {
 export function startContentScript({ win, signal, mainUrl }: ContentScriptOptions): void {
   let session: PageSession | undefined;
   if (win === win.top) {
-    const stop = messenger.onMessage('getPageSummary', () => session?.summary() ?? NOTHING);
+    const stop = messenger.onMessage('getPageSummary', () => session?.summary() ?? EMPTY_SUMMARY);
     signal.addEventListener('abort', stop, { once: true });
   }
   sendSelectionChanges(signal);
@@ -45,7 +43,7 @@ export function startContentScript({ win, signal, mainUrl }: ContentScriptOption
   if (isScannedByParentFrame(win)) return startSession();
   startPageScreen({
     doc: win.document,
-    scheduling: captureScheduling(win as Window & typeof globalThis),
+    scheduling: captureScheduling(win),
     signal,
     screen: (texts) => messenger.sendMessage('screenText', { texts }),
     onCandidates: startSession,

@@ -3,7 +3,6 @@ import { createMutationWatcher } from '../annotate/mutation-watcher';
 import type { Scheduling } from '../annotate/scheduling';
 import { collectScreenText, SCREEN_LIMITS, type ScreenDiscoveries } from './screen-text';
 
-
 export interface PageScreenOptions {
   doc: Document;
   scheduling: Scheduling;

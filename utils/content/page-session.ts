@@ -1,6 +1,6 @@
 import { annotatePage } from '../annotate/annotate-page';
 import type { Annotator } from '../annotate/annotator';
-import { summarizeMentions, type PageSummary } from '../annotate/page-summary';
+import { EMPTY_SUMMARY, type PageSummary } from '../annotate/page-summary';
 import { removeAnnotations } from '../annotate/remove-annotations';
 import { startLazyHoverCards } from '../card-ui/lazy-hover-cards';
 import { extensionScriptLoader, SCRIPT_PATHS } from '../script-loading/load-extension-script';
@@ -19,8 +19,6 @@ export interface PageSessionOptions {
   /** The content script's lifetime (ctx.signal): aborting stops everything. */
   signal: AbortSignal;
 }
-
-const EMPTY_SUMMARY: PageSummary = summarizeMentions([], 0);
 
 /** A running page session, as the content script's loader sees it. */
 export interface PageSession {
