@@ -12,7 +12,7 @@ import { EMPTY_SUMMARY, sameSummary, summarizeMentions, type PageSummary } from 
 import { repairRuns } from './repair-runs';
 import { createScanJob, isPendingNode, startJob, type ScanJob } from './scan-job';
 import { createChunkRunner, type Deadline } from './scan-scheduler';
-import { isWorthScanning } from './skip-rules';
+import { isInSkippedArea, isWorthScanning } from './skip-rules';
 import { recordSplit, type SplitRuns } from './split-runs';
 import { injectStylesheet, type StyleRoot } from './styles';
 import { surroundingText } from './surrounding-text';
@@ -216,6 +216,9 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
         rejected.push(entry);
         continue;
       }
+      // The page may have moved the node into a <script>, a form field or an editor since: a
+      // scan would skip it there, and so does this. If it comes back out, the watcher reports it.
+      if (isInSkippedArea(entry.node)) continue;
       const list = acceptedByNode.get(entry.node) ?? [];
       list.push(entry.match);
       acceptedByNode.set(entry.node, list);

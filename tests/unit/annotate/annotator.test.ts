@@ -163,6 +163,21 @@ describe('common names', () => {
     expect(document.querySelector('p')!.textContent).toBe('Axiom is mentioned first.');
   });
 
+  test('a deferred match whose text the page moved into a <script> or <textarea> stays unannotated', async () => {
+    setBody('<p id="a">Axiom is mentioned first.</p><p id="b">Axiom again.</p><script id="s"></script><textarea id="t"></textarea>');
+    const { annotator } = start();
+    await annotator.whenIdle();
+    expect(mentions()).toHaveLength(0);
+    // The page moves its text nodes, then adds the evidence that would accept them.
+    document.getElementById('s')!.append(document.getElementById('a')!.firstChild!);
+    document.getElementById('t')!.append(document.getElementById('b')!.firstChild!);
+    document.body.insertAdjacentHTML('beforeend', '<p>APT28 and Mimikatz.</p>');
+    await annotator.whenIdle();
+    expect(mentionTexts()).toEqual(['APT28', 'Mimikatz']);
+    expect(document.getElementById('s')!.text).toBe('Axiom is mentioned first.');
+    expect((document.getElementById('t') as HTMLTextAreaElement).value).toBe('Axiom again.');
+  });
+
   test('deferred matches sharing a node with accepted ones are remapped after the split', async () => {
     setBody('<p>Axiom, APT28, Lazarus and Axiom.</p><p>Then Mimikatz.</p>');
     const { annotator } = start(document, { chunkBudgetMs: 0 });
