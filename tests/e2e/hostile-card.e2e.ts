@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PageSummary } from '../../utils/annotate/page-summary';
 import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { activeTabPageSummary } from './harness/page-summary';
 import { fixturePagesDir, mentionReport, readClosedCard, recordPageErrors, waitForCard, type CardContent } from './harness/page-probes';
 import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
@@ -72,6 +74,15 @@ describe('a page attacking the hover card', () => {
       'APT28', 'Mimikatz', 'G0007', 'T1059', 'APT28', 'Fancy Bear', 'T1566', 'Sandworm Team',
     ]);
     expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+  });
+
+  it("keeps the page's own <ti-mention> out of the popup's list", async () => {
+    await page.bringToFront();
+    // Eight mentions of the annotator's, four of them APT28 (G0007); the page's own, which
+    // claims G0007 too, is not a fifth.
+    await expect.poll(async () => (await activeTabPageSummary(extension)) as PageSummary).toMatchObject({ mentions: 8, notAnnotated: 0 });
+    const summary = (await activeTabPageSummary(extension)) as PageSummary;
+    expect(summary.entities.find((e) => e.id === 'G0007')?.count).toBe(4);
   });
 
   it('shows every card despite the page CSS, keeps its shadow root closed and runs nothing from the text', async () => {

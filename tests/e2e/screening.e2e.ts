@@ -3,19 +3,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAnnotations } from './harness/annotation-elements';
 import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { activeTabPageSummary } from './harness/page-summary';
 import { requestsOutside } from './harness/network-recorder';
 import { repoRoot } from './harness/paths';
 import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
-
-type WorkerGlobal = {
-  chrome: {
-    tabs: {
-      query(q: Record<string, unknown>): Promise<{ id?: number }[]>;
-      sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<{ res?: unknown; err?: unknown }>;
-    };
-  };
-};
 
 /**
  * A page that mentions nothing gets only the small registered content script: the background
@@ -42,14 +34,7 @@ describe('a page that mentions nothing', () => {
 
   const mainModuleRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/content-main.js'));
 
-  /** What the top frame's content script tells the popup, asked the way the popup asks. */
-  const pageSummary = () =>
-    extension.serviceWorker.evaluate(async () => {
-      const chrome = (globalThis as unknown as WorkerGlobal).chrome;
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const reply = await chrome.tabs.sendMessage(tab!.id!, { id: 1, type: 'getPageSummary', timestamp: Date.now() }, { frameId: 0 });
-      return reply.res;
-    });
+  const pageSummary = () => activeTabPageSummary(extension);
 
   it('is left untouched and the annotator is not loaded', async () => {
     expect(await waitForAnnotations(page, { quietMs: 1500 })).toBe(0);

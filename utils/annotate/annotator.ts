@@ -242,14 +242,17 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
   const emitSummary = (): void => {
     if (!summaryDirty) return;
     summaryDirty = false;
-    const mentions: Element[] = [];
+    const all: Element[] = [];
     for (const root of roots) {
       const alive = root.nodeType === 9 ? (root as Document).defaultView !== null : (root as ShadowRoot).host.isConnected;
       if (!alive) roots.delete(root);
-      else mentions.push(...root.querySelectorAll(MENTION_TAG));
+      else all.push(...root.querySelectorAll(MENTION_TAG));
     }
-    liveMentions = mentions.length;
-    const summary = summarizeMentions(mentions, notAnnotated);
+    // Every mention in the page counts towards the cap (annotating twice changes nothing), but
+    // the summary lists only this annotator's: a page that writes <ti-mention data-ti-id="...">
+    // of its own must not put entities in the popup's list.
+    liveMentions = all.length;
+    const summary = summarizeMentions(all.filter(isOwnMention), notAnnotated);
     if (sameSummary(summary, lastSummary)) return;
     lastSummary = summary;
     onSummary?.(summary);

@@ -248,6 +248,22 @@ describe('cap and summary', () => {
     expect(summaries.at(-1)).toEqual({ mentions: 2, entities: [{ id: 'G0007', kind: 'actor', count: 2 }], notAnnotated: 0 });
   });
 
+  test("the page's own <ti-mention> elements are not listed in the summary", async () => {
+    setBody(
+      '<p>APT28 was seen.</p>' +
+        '<p><ti-mention data-ti-kind="actor" data-ti-id="G0032">forged</ti-mention> <ti-mention data-ti-kind="software" data-ti-id="S0002">x</ti-mention></p>',
+    );
+    const summaries: PageSummary[] = [];
+    const { annotator } = start(document, { onSummary: (s) => summaries.push(s) });
+    await annotator.whenIdle();
+    const expected = { mentions: 1, entities: [{ id: 'G0007', kind: 'actor', count: 1 }], notAnnotated: 0 };
+    expect(annotator.summary()).toEqual(expected);
+    // Added later, too.
+    document.body.insertAdjacentHTML('beforeend', '<p><ti-mention data-ti-kind="actor" data-ti-id="G0032">late</ti-mention> and Mimikatz</p>');
+    await annotator.whenIdle();
+    expect(summaries.at(-1)).toEqual({ mentions: 2, entities: [{ id: 'G0007', kind: 'actor', count: 1 }, { id: 'S0002', kind: 'software', count: 1 }], notAnnotated: 0 });
+  });
+
   test('annotators are independent: no shared state between two documents', async () => {
     const other = document.implementation.createHTMLDocument('other');
     other.body.append(other.createTextNode('Mimikatz'));
