@@ -174,7 +174,7 @@ describe('common names', () => {
     document.body.insertAdjacentHTML('beforeend', '<p>APT28 and Mimikatz.</p>');
     await annotator.whenIdle();
     expect(mentionTexts()).toEqual(['APT28', 'Mimikatz']);
-    expect(document.getElementById('s')!.text).toBe('Axiom is mentioned first.');
+    expect((document.getElementById('s') as HTMLScriptElement).text).toBe('Axiom is mentioned first.');
     expect((document.getElementById('t') as HTMLTextAreaElement).value).toBe('Axiom again.');
   });
 
