@@ -33,11 +33,13 @@ describe('a page that mentions nothing', () => {
   });
 
   const mainModuleRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/content-main.js'));
+  const menuFrame = () => page.frames().find((f) => f.url() === 'about:srcdoc')!;
 
   const pageSummary = () => activeTabPageSummary(extension);
 
-  it('is left untouched and the annotator is not loaded', async () => {
+  it('is left untouched and the annotator is not loaded, in the page or its frame', async () => {
     expect(await waitForAnnotations(page, { quietMs: 1500 })).toBe(0);
+    expect(await menuFrame().locator('#dish').textContent()).toBe('Monday: tomato soup and bread.');
     expect(mainModuleRequests()).toEqual([]);
   });
 
@@ -58,11 +60,29 @@ describe('a page that mentions nothing', () => {
     await expect.poll(async () => ((await pageSummary()) as { mentions: number }).mentions).toBe(2);
   });
 
+  it('loads the annotator in the frame only once the page annotates a mention there, whose card then opens', async () => {
+    expect(mainModuleRequests().filter((r) => r.initiator === 'about:srcdoc')).toEqual([]);
+    await menuFrame().evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Tuesday: a talk on Turla by the security team.';
+      document.body.append(p);
+    });
+    const mention = menuFrame().locator('ti-mention');
+    await mention.waitFor();
+    expect(await mention.textContent()).toBe('Turla');
+    // (Chromium reports each module request twice: by the extension's id and by a per-session URL.)
+    await expect.poll(() => mainModuleRequests().filter((r) => r.initiator === 'about:srcdoc').length).toBeGreaterThan(0);
+    await mention.focus();
+    await page.keyboard.press('Enter');
+    await menuFrame().locator('ti-lens-card').waitFor({ state: 'attached' });
+  });
+
   it('keeps its text exactly as it was', async () => {
     expect(await page.locator('#news > p').first().textContent()).toBe(
       'The new building on the river opens to staff in May. Parking passes can be picked up at the front desk from the first of the month.',
     );
     expect(await countAnnotations(page)).toBe(2);
+    expect(await menuFrame().locator('body').textContent()).toBe('Monday: tomato soup and bread.Tuesday: a talk on Turla by the security team.');
   });
 
   it('makes no network request outside the test server and the extension', () => {

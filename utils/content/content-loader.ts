@@ -4,6 +4,7 @@ import { EMPTY_SUMMARY } from '../annotate/page-summary';
 import { messenger } from '../messaging/protocol';
 import { extensionScriptLoader } from '../script-loading/load-extension-script';
 import { sendSelectionChanges } from '../selection/send-selection';
+import { onFirstMention } from './first-mention';
 import type { PageSession } from './page-session';
 import { startPageScreen } from './page-screen';
 
@@ -20,8 +21,8 @@ export interface ContentScriptOptions {
  * page pays for it. It answers the popup and reports selections for the context menu, and
  * imports the main module only for a page the background's screening says has something to
  * annotate, now or once the page adds text. A frame its parent annotates (same-origin,
- * about:blank, srcdoc) gets the main module at once: the parent's screening does not cover
- * the hover cards there.
+ * about:blank, srcdoc) gets the main module, for hover cards, once the parent has written a
+ * mention into it.
  */
 export function startContentScript({ win, signal, mainUrl }: ContentScriptOptions): void {
   let session: PageSession | undefined;
@@ -40,10 +41,13 @@ export function startContentScript({ win, signal, mainUrl }: ContentScriptOption
       (error: unknown) => console.error('TI Lens: could not load the annotator', error),
     );
   };
-  if (isScannedByParentFrame(win)) return startSession();
+  const scheduling = captureScheduling(win);
+  if (isScannedByParentFrame(win)) {
+    return onFirstMention({ doc: win.document, MutationObserver: scheduling.MutationObserver, signal, onMention: startSession });
+  }
   startPageScreen({
     doc: win.document,
-    scheduling: captureScheduling(win),
+    scheduling,
     signal,
     screen: (texts) => messenger.sendMessage('screenText', { texts }),
     onCandidates: startSession,
