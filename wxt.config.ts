@@ -12,7 +12,7 @@ export default defineConfig({
     // calls chrome.runtime itself. So it gets WXT's bare `browser` (the browser's own
     // promise-based namespace); everything it imports later (content-main.js) keeps the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.length === 1 && entrypoints[0]!.name === 'content') withoutAlias(config, 'wxt/browser');
+      if (entrypoints.length === 1 && entrypoints[0]!.name === 'content-loader') withoutAlias(config, 'wxt/browser');
     },
   },
   vite: () => ({
@@ -23,6 +23,20 @@ export default defineConfig({
     description:
       'Spots threat actors, aliases and ATT&CK IDs on the pages you read and explains them offline.',
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The registered content script (entrypoints/content-loader.ts, an unlisted script: see
+    // there why not WXT's defineContentScript). Every frame, about:blank ones too; sandboxed
+    // srcdoc frames have an opaque origin, and without match_origin_as_fallback the script
+    // skips them and their parent cannot reach into them (Chromium; Firefox MV2 has no key).
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['content-loader.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+        match_about_blank: true,
+        ...(browser !== 'firefox' && { match_origin_as_fallback: true }),
+      },
+    ],
     action: { default_title: 'TI Lens' },
     // The scripts the content script imports (a module a content script imports must be
     // web-accessible): its main module (entrypoints/content-main.ts), compiled off the page's

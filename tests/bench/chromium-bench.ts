@@ -28,7 +28,7 @@ const GROUP = 'chromium';
  * The content script: the registered file and the main module it imports on every page
  * (entrypoints/content-main.ts). Not the card UI, which loads only when a card is opened.
  */
-const CONTENT_SCRIPTS = ['/content-scripts/content.js', '/content-main.js'];
+const CONTENT_SCRIPTS = ['/content-loader.js', '/content-main.js'];
 const isContentScriptUrl = (url: string) => CONTENT_SCRIPTS.some((suffix) => url.endsWith(suffix));
 /** The annotator's default cap (AnnotatorOptions.maxAnnotations). */
 const MAX_ANNOTATIONS = 5000;
@@ -361,7 +361,7 @@ async function mutationRow(extension: LaunchedExtension, plainContext: BrowserCo
       metric: 'live page (text rewritten every 10 ms, 10 s): extension CPU',
       value: extra,
       unit: 'ms',
-      note: `${share.toFixed(1)}% of the 10 s; ScriptDuration ${ms(withExtension.script)} ms with vs ${ms(without.script)} ms without the extension (TaskDuration ${ms(withExtension.task)} vs ${ms(without.task)}); content.js trace events ${ms(traced?.cpuMs ?? NaN)} ms CPU in ${traced?.events.length ?? 0} calls; ${load()}`,
+      note: `${share.toFixed(1)}% of the 10 s; ScriptDuration ${ms(withExtension.script)} ms with vs ${ms(without.script)} ms without the extension (TaskDuration ${ms(withExtension.task)} vs ${ms(without.task)}); content-loader.js and content-main.js trace events ${ms(traced?.cpuMs ?? NaN)} ms CPU in ${traced?.events.length ?? 0} calls; ${load()}`,
     },
   ];
 }

@@ -72,7 +72,7 @@ export interface ScriptWork {
 
 /**
  * The work of the scripts whose URLs end with one of `urlSuffixes` (the content script:
- * "/content-scripts/content.js" and the "/content-main.js" module it imports): their
+ * "/content-loader.js" and the "/content-main.js" module it imports): their
  * evaluation and the callbacks Blink calls (timers, idle callbacks, events). Promise continuations (an extension API's reply, as for the settings)
  * run in microtask checkpoints that name no script: with `microtasks`, every checkpoint of
  * the script's thread after its evaluation counts as its work too, which holds on a page that

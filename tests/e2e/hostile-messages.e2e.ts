@@ -182,12 +182,12 @@ describe('a page forging messages to the extension', () => {
 });
 
 /**
- * WXT (0.20.27) aborts the content script's ctx.signal when a `<id>:content:wxt:content-script-started`
- * CustomEvent from "a newer instance" reaches the document, and announces every instance to
- * the page with a window.postMessage carrying that name. A page can therefore learn the
- * extension id and switch TI Lens off on itself. The content script sets
- * `noScriptStartedPostMessage: true` and stops only when its extension context is really
- * gone (utils/content/orphan-signal.ts).
+ * WXT (0.20.27) content scripts dispatch a `<id>:content:wxt:content-script-started`
+ * CustomEvent on the document and announce themselves with a window.postMessage carrying that
+ * name, and abort their context when such an event from "a newer instance" arrives. A page
+ * could therefore tell that the reader runs TI Lens, and switch it off on itself. The
+ * registered content script is not a WXT content script (entrypoints/content-loader.ts) and
+ * stops only when its extension context is really gone (utils/content/orphan-signal.ts).
  */
 describe('a page that knows WXT\'s script-started event', () => {
   let extension: LaunchedExtension;
@@ -211,12 +211,13 @@ describe('a page that knows WXT\'s script-started event', () => {
   });
 
   const killSwitch = () =>
-    page.evaluate(() => (window as unknown as { __killSwitch: { announcements: string[]; fired: number } }).__killSwitch);
+    page.evaluate(() => (window as unknown as { __killSwitch: { announcements: string[]; fired: number; heard: number } }).__killSwitch);
 
-  it('is not told the extension id by the content script', async () => {
-    const { announcements } = await killSwitch();
-    console.info(`[hostile] WXT announcements the page saw: ${JSON.stringify(announcements)}`);
+  it('is not told the extension id by the content script, nor that the extension runs here', async () => {
+    const { announcements, heard } = await killSwitch();
+    console.info(`[hostile] WXT announcements the page saw: ${JSON.stringify(announcements)}; script-started events it did not fire: ${heard}`);
     expect(announcements).toEqual([]);
+    expect(heard).toBe(0);
   });
 
   it('cannot switch annotation and hover cards off with it', async () => {

@@ -1,17 +1,30 @@
 import { browser } from 'wxt/browser';
 
 /**
- * A signal that aborts only when this content script is really orphaned (the extension was
- * updated, reloaded or disabled, so `runtime.id` is gone). WXT's context also aborts when a
- * "newer script started" event reaches the document, and a page can forge that event to
- * switch the extension off on itself; such an abort is ignored here.
+ * Where the running instance leaves its check, on the document object as the extension's
+ * world sees it: the page's world never sees the property (nor can it call or forge it).
  */
-export function signalOfOrphanedScript(contextSignal: AbortSignal, runtimeAlive = () => !!browser.runtime?.id): AbortSignal {
+const SLOT = Symbol.for('ti-lens.content-script');
+
+type Holder = { [SLOT]?: () => void };
+
+/**
+ * A signal that aborts when this content script is orphaned: the extension was updated,
+ * reloaded or disabled (`runtime.id` is gone) and a new instance started in the same
+ * document, in the same extension world (Chromium keeps that world across a reload). The new
+ * instance calls the previous one's check; a check that finds its runtime alive does nothing.
+ * (Firefox gives every instance a sandbox of its own and tears down the old one itself.)
+ */
+export function signalOfOrphanedScript(doc: Document, runtimeAlive = () => !!browser.runtime?.id): AbortSignal {
   const controller = new AbortController();
-  const check = () => {
+  const holder = doc as unknown as Holder;
+  try {
+    holder[SLOT]?.();
+  } catch {
+    // the previous instance's world is gone
+  }
+  holder[SLOT] = () => {
     if (!runtimeAlive()) controller.abort();
   };
-  if (contextSignal.aborted) check();
-  else contextSignal.addEventListener('abort', check, { once: true });
   return controller.signal;
 }
