@@ -106,8 +106,6 @@ async function waitForQuiet(page: Page, quietMs: number, timeoutMs: number): Pro
 
 interface Annotated {
   url: string;
-  /** The content script's work, promise continuations included (only for pages without mentions). */
-  workWithMicrotasks: ScriptWork | undefined;
   probe: PageProbe;
   work: ScriptWork | undefined;
   events: TraceEvent[];
@@ -125,7 +123,7 @@ async function annotate(context: BrowserContext, url: string, quietMs: number, t
     const probe = await waitForQuiet(page, quietMs, timeoutMs);
     const mentions = await page.evaluate(() => document.querySelectorAll('ti-mention').length);
     const events = await recording.stop();
-    return { url, probe, work: scriptWork(events, CONTENT_SCRIPTS), workWithMicrotasks: scriptWork(events, CONTENT_SCRIPTS, true), events, mentions };
+    return { url, probe, work: scriptWork(events, CONTENT_SCRIPTS), events, mentions };
   } finally {
     await cdp.detach().catch(() => {});
     await page.close();
@@ -201,13 +199,35 @@ async function reportRows(context: BrowserContext, server: StaticServer, page1mb
   ];
 }
 
+/**
+ * Loads `url` with a trace running and leaves it alone for `settleMs`: no probe is read while
+ * the trace runs, since every page.evaluate runs script, and microtask checkpoints, in the page.
+ */
+async function loadUntouched(context: BrowserContext, url: string, settleMs: number): Promise<{ work: ScriptWork | undefined; mentions: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    const recording = await startTrace(cdp);
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await page.waitForTimeout(settleMs);
+    const events = await recording.stop();
+    const mentions = await page.evaluate(() => document.querySelectorAll('ti-mention').length);
+    return { work: scriptWork(events, CONTENT_SCRIPTS, true), mentions };
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
+}
+
+const PLAIN_LOADS = 5;
+
 async function plainRows(context: BrowserContext, server: StaticServer, plain: GeneratedPage): Promise<BenchRow[]> {
   console.error('[bench] chromium: 100 KB page without matches...');
   const runs: ScriptWork[] = [];
-  for (let i = 0; i < 3; i++) {
-    const run = await annotate(context, `${server.origin}/${plain.file}?run=${i}`, 1500, 30_000);
+  for (let i = 0; i < PLAIN_LOADS; i++) {
+    const run = await loadUntouched(context, `${server.origin}/${plain.file}?run=${i}`, 1500);
     if (run.mentions !== 0) throw new Error(`the page without matches has ${run.mentions} mentions`);
-    if (run.workWithMicrotasks) runs.push(run.workWithMicrotasks);
+    if (run.work) runs.push(run.work);
   }
   if (runs.length === 0) return [{ group: GROUP, metric: '100 KB without matches: content script main-thread time', value: NaN, unit: 'ms', note: 'the content script left no trace event' }];
   const mid = [...runs].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(runs.length / 2)]!;
@@ -220,7 +240,7 @@ async function plainRows(context: BrowserContext, server: StaticServer, plain: G
       unit: 'ms CPU',
       target: '< 5',
       pass: mid.cpuMs < 5,
-      note: `median of 3 loads (trace, the page runs no script): evaluation at injection ${ms(cpuOf(['EvaluateScript']))} (wall ${ms(mid.evaluateMs)}, compile ${ms(mid.compileMs)}; collecting the text and sending it to the background's screening), promise continuations ${ms(cpuOf(['RunMicrotasks']))} (the screening's answer, and the thread's other checkpoints), callbacks ${ms(cpuOf(['FunctionCall']))}; main module evaluated: ${mid.events.some((e) => e.name === 'v8.evaluateModule') ? 'yes' : 'no'}; wall ${ms(mid.wallMs)} ms; ${load()}`,
+      note: `median of ${runs.length} loads (${runs.map((r) => ms(r.cpuMs)).join(', ')}; trace, the page runs no script while it is recorded): evaluation at injection ${ms(cpuOf(['EvaluateScript']))} (wall ${ms(mid.evaluateMs)}, compile ${ms(mid.compileMs)}; collecting the text and sending it to the background's screening), promise continuations ${ms(cpuOf(['RunMicrotasks']))} (the screening's answer, and the thread's other checkpoints), callbacks ${ms(cpuOf(['FunctionCall']))}; main module evaluated: ${mid.events.some((e) => e.name === 'v8.evaluateModule') ? 'yes' : 'no'}; wall ${ms(mid.wallMs)} ms; ${load()}`,
     },
   ];
 }
