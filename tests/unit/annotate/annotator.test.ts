@@ -171,7 +171,9 @@ describe('common names', () => {
     // The page moves its text nodes, then adds the evidence that would accept them.
     document.getElementById('s')!.append(document.getElementById('a')!.firstChild!);
     document.getElementById('t')!.append(document.getElementById('b')!.firstChild!);
-    document.body.insertAdjacentHTML('beforeend', '<p>APT28 and Mimikatz.</p>');
+    const evidence = document.createElement('p');
+    evidence.textContent = 'APT28 and Mimikatz.';
+    document.body.append(evidence);
     await annotator.whenIdle();
     expect(mentionTexts()).toEqual(['APT28', 'Mimikatz']);
     expect((document.getElementById('s') as HTMLScriptElement).text).toBe('Axiom is mentioned first.');
@@ -259,7 +261,13 @@ describe('cap and summary', () => {
     const expected = { mentions: 1, entities: [{ id: 'G0007', kind: 'actor', count: 1 }], notAnnotated: 0 };
     expect(annotator.summary()).toEqual(expected);
     // Added later, too.
-    document.body.insertAdjacentHTML('beforeend', '<p><ti-mention data-ti-kind="actor" data-ti-id="G0032">late</ti-mention> and Mimikatz</p>');
+    const forged = document.createElement('ti-mention');
+    forged.setAttribute('data-ti-kind', 'actor');
+    forged.setAttribute('data-ti-id', 'G0032');
+    forged.textContent = 'late';
+    const p = document.createElement('p');
+    p.append(forged, ' and Mimikatz');
+    document.body.append(p);
     await annotator.whenIdle();
     expect(summaries.at(-1)).toEqual({ mentions: 2, entities: [{ id: 'G0007', kind: 'actor', count: 1 }, { id: 'S0002', kind: 'software', count: 1 }], notAnnotated: 0 });
   });
