@@ -9,11 +9,13 @@ const SLOT = Symbol.for('ti-lens.content-script');
 type Holder = { [SLOT]?: () => void };
 
 /**
- * A signal that aborts when this content script is orphaned: the extension was updated,
- * reloaded or disabled (`runtime.id` is gone) and a new instance started in the same
- * document, in the same extension world (Chromium keeps that world across a reload). The new
- * instance calls the previous one's check; a check that finds its runtime alive does nothing.
- * (Firefox gives every instance a sandbox of its own and tears down the old one itself.)
+ * A signal that aborts when this content script is orphaned (the extension was updated,
+ * reloaded or disabled, so `runtime.id` is gone) and a newer instance has started in the same
+ * document: the newer instance calls the check the previous one left on the document, when it
+ * can see it (only the extension's world can), and the check aborts only if its own runtime is
+ * gone. This replaces WXT's "newer instance" CustomEvent, which the page could see and forge.
+ * An orphaned instance that no newer one reaches keeps running; its extension calls then fail,
+ * and it fails open or quietly.
  */
 export function signalOfOrphanedScript(doc: Document, runtimeAlive = () => !!browser.runtime?.id): AbortSignal {
   const controller = new AbortController();
