@@ -77,6 +77,20 @@ describe('the built extension in Firefox ESR', () => {
     expect(box.y + box.height).toBeLessThanOrEqual(viewport.height + 1);
   });
 
+  it('opens a hover card on a mention the page annotated in its srcdoc frame', async () => {
+    const frame = page.frames().find((f) => f.url() === 'about:srcdoc');
+    expect(frame).toBeDefined();
+    // The parent's instance annotates the frame; the frame's own instance loads the hover
+    // cards once a mention is there (utils/content/first-mention.ts).
+    const deadline = Date.now() + 15_000;
+    while (!(await frame!.$('ti-mention')) && Date.now() < deadline) await new Promise((wake) => setTimeout(wake, 100));
+    const mention = await mentionWithText(frame!, 'Kimsuky');
+    await page.mouse.move(0, 0);
+    await mention.hover();
+    const host = await waitForVisibleUiHost(frame!, 10_000);
+    expect(host.box.width * host.box.height).toBeGreaterThan(0);
+  });
+
   it('sends nothing beyond loopback (every other request ends at the test proxy)', () => {
     expect(firefox.proxy.requests).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import type { Page as PlaywrightPage } from 'playwright-core';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { annotationSelector } from '../../harness/annotation-elements';
 import { waitForAnnotations, type WaitForAnnotationsOptions } from '../../harness/wait-for-annotations';
 
@@ -39,8 +39,11 @@ export function readMentions(page: Page): Promise<Mention[]> {
   );
 }
 
+/** A page or one of its frames: the helpers below only query and evaluate in it. */
+type Scope = Page | Frame;
+
 /** The first mention whose text is exactly `text`, or a clear error. */
-export async function mentionWithText(page: Page, text: string): Promise<ElementHandle<Element>> {
+export async function mentionWithText(page: Scope, text: string): Promise<ElementHandle<Element>> {
   for (const handle of await page.$$(mentionSelector)) {
     if ((await handle.evaluate((element) => element.textContent)) === text) return handle;
     await handle.dispose();
@@ -61,7 +64,7 @@ export interface UiHostState {
  * Every extension UI host in the document with its box. The card itself sits in a closed
  * shadow root, out of reach; the host is what the page (and a test) can see.
  */
-export function extensionUiHosts(page: Page): Promise<UiHostState[]> {
+export function extensionUiHosts(page: Scope): Promise<UiHostState[]> {
   return page.evaluate(
     (selector, prefix) => {
       const found: UiHostState[] = [];
@@ -90,7 +93,7 @@ export function extensionUiHosts(page: Page): Promise<UiHostState[]> {
  * (a card grows once its data arrives, and is placed again); throws with what it saw after
  * `timeoutMs`.
  */
-export async function waitForVisibleUiHost(page: Page, timeoutMs = 10_000, quietMs = 500): Promise<UiHostState> {
+export async function waitForVisibleUiHost(page: Scope, timeoutMs = 10_000, quietMs = 500): Promise<UiHostState> {
   const deadline = Date.now() + timeoutMs;
   let last: UiHostState | undefined;
   let stableSince = 0;
