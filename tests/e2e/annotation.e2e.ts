@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { useExtensionSession } from './harness/extension-session';
 import { requestsOutside } from './harness/network-recorder';
 import { repoRoot } from './harness/paths';
-import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 /** One `<ti-mention>` as the page sees it. */
@@ -58,30 +57,22 @@ type WorkerGlobal = {
 };
 
 describe('annotating pages', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession(join(repoRoot, 'tests/e2e/fixtures/annotation'));
 
   /** Opens a fixture in a new tab, recording `document.body.textContent` at DOMContentLoaded (before the content script runs). */
   async function openFixture(path: string): Promise<Page> {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     await page.setViewportSize({ width: 1100, height: 800 });
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
         (window as unknown as { __textAtLoad: string }).__textAtLoad = document.body.textContent ?? '';
       });
     });
-    await page.goto(`${server.origin}/${path}`);
+    await page.goto(`${env.server.origin}/${path}`);
     return page;
   }
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(join(repoRoot, 'tests/e2e/fixtures/annotation'));
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   describe('a threat report', () => {
@@ -192,7 +183,7 @@ describe('annotating pages', () => {
       expect(await page.locator('#p-t1566').textContent()).toContain('(TA0001)');
       expect(mentions.some((m) => m.kind === 'tactic')).toBe(false);
       const sync = (items: Record<string, unknown> | null) =>
-        extension.serviceWorker.evaluate(
+        env.extension.serviceWorker.evaluate(
           (next) => {
             const storage = (globalThis as unknown as WorkerGlobal).chrome.storage.sync;
             return next ? storage.set(next) : storage.remove(['annotateKinds']);
@@ -251,7 +242,7 @@ describe('annotating pages', () => {
 
     /** The toolbar badge of the active tab: how many distinct entities its page mentions. */
     const badgeText = () =>
-      extension.serviceWorker.evaluate(async () => {
+      env.extension.serviceWorker.evaluate(async () => {
         const chrome = (globalThis as unknown as WorkerGlobal).chrome;
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id === undefined ? null : chrome.action.getBadgeText({ tabId: tab.id });
@@ -340,7 +331,7 @@ describe('annotating pages', () => {
   });
 
   it('makes no request beyond the test server and the extension', () => {
-    expect(extension.network.requests.length).toBeGreaterThan(0);
-    expect(requestsOutside(extension.network.requests, [server.origin, extension.extensionOrigin])).toEqual([]);
+    expect(env.extension.network.requests.length).toBeGreaterThan(0);
+    expect(requestsOutside(env.extension.network.requests, [env.server.origin, env.extension.extensionOrigin])).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageSummary } from '../../utils/annotate/page-summary';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { useExtensionSession } from './harness/extension-session';
 import { activeTabPageSummary } from './harness/page-summary';
-import { fixturePagesDir, mentionReport, readClosedCard, recordPageErrors, waitForCard, type CardContent } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
+import { mentionReport, readClosedCard, recordPageErrors, waitForCard, type CardContent } from './harness/page-probes';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 interface CardAttacks {
@@ -38,31 +37,23 @@ function cardFromThePage(page: Page) {
 }
 
 describe('a page attacking the hover card', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let errors: string[];
   const dialogs: string[] = [];
   let textBefore: string;
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    page = await extension.context.newPage();
+    page = await env.extension.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
     errors = recordPageErrors(page);
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss().catch(() => {});
     });
-    await page.goto(`${server.origin}/hostile/card-attacks.html`);
+    await page.goto(`${env.server.origin}/hostile/card-attacks.html`);
     textBefore = await page.evaluate(() => document.body.textContent!);
     await waitForAnnotations(page, { atLeast: 8 });
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   it('annotates the names beside the markup-looking text, and nothing inside it', async () => {
@@ -80,8 +71,8 @@ describe('a page attacking the hover card', () => {
     await page.bringToFront();
     // Eight mentions of the annotator's, four of them APT28 (G0007); the page's own, which
     // claims G0007 too, is not a fifth.
-    await expect.poll(async () => (await activeTabPageSummary(extension)) as PageSummary).toMatchObject({ mentions: 8, notAnnotated: 0 });
-    const summary = (await activeTabPageSummary(extension)) as PageSummary;
+    await expect.poll(async () => (await activeTabPageSummary(env.extension)) as PageSummary).toMatchObject({ mentions: 8, notAnnotated: 0 });
+    const summary = (await activeTabPageSummary(env.extension)) as PageSummary;
     expect(summary.entities.find((e) => e.id === 'G0007')?.count).toBe(4);
   });
 

@@ -1,17 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './harness/extension-session';
 import {
   cardHostSelector,
   evaluateMainWorld,
-  fixturePagesDir,
   isolatedMentionReport,
   mentionReport,
   recordPageErrors,
   waitForCard,
   type MentionReport,
 } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 /**
@@ -33,8 +31,7 @@ async function settledReport(page: Page, atLeast: number): Promise<MentionReport
 }
 
 describe('a page that breaks the DOM and builtins of its own world', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let control: MentionReport;
   let hostile: MentionReport;
   let calls: string[];
@@ -43,9 +40,9 @@ describe('a page that breaks the DOM and builtins of its own world', () => {
 
   /** Opens the page, waits for its annotations, adds its late paragraph and waits again. */
   async function annotate(query: string): Promise<{ page: Page; report: MentionReport }> {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     const pageErrors = recordPageErrors(page);
-    await page.goto(`${server.origin}/hostile/prototype-overrides.html${query}`);
+    await page.goto(`${env.server.origin}/hostile/prototype-overrides.html${query}`);
     const first = await settledReport(page, 10);
     await evaluateMainWorld(page, 'window.__addLate(), true');
     const report = await settledReport(page, first.count + 1);
@@ -55,17 +52,10 @@ describe('a page that breaks the DOM and builtins of its own world', () => {
 
   beforeAll(async () => {
     errors = [];
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
     control = (await annotate('?control')).report;
     const { page } = await annotate('');
     hostile = await isolatedMentionReport(page);
     ({ calls, refused } = await evaluateMainWorld<{ calls: string[]; refused: string[] }>(page, '({ calls: [...window.__overrides.calls], refused: [...window.__overrides.refused] })'));
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   it('is annotated exactly like the same page with its APIs intact, late text and open shadow root included', () => {
@@ -84,23 +74,15 @@ describe('a page that breaks the DOM and builtins of its own world', () => {
 });
 
 describe('names in attributes, URLs and text that is not prose', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    page = await extension.context.newPage();
+    page = await env.extension.context.newPage();
     errors = recordPageErrors(page);
-    await page.goto(`${server.origin}/hostile/hidden-text.html`);
+    await page.goto(`${env.server.origin}/hostile/hidden-text.html`);
     await waitForAnnotations(page, { atLeast: 2 });
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   it('annotates the control paragraph only', async () => {
@@ -130,23 +112,15 @@ describe('names in attributes, URLs and text that is not prose', () => {
  * so card-host.ts falls back to a host the page cannot define.
  */
 describe('a page that defines our tag names as custom elements', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    page = await extension.context.newPage();
+    page = await env.extension.context.newPage();
     errors = recordPageErrors(page);
-    await page.goto(`${server.origin}/hostile/custom-elements.html`);
+    await page.goto(`${env.server.origin}/hostile/custom-elements.html`);
     await waitForAnnotations(page, { atLeast: 3 });
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   const ownErrors = () => errors.filter((e) => !e.includes('page: no mentions here'));

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './harness/extension-session';
 import {
   cardHostSelector,
-  fixturePagesDir,
   mentionReport,
   readMessageLog,
   recordPageErrors,
@@ -11,7 +10,6 @@ import {
   storageSnapshot,
   type MentionReport,
 } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 /** What tests/e2e/fixtures/hostile/forged-messages.html records in window.__hostile. */
@@ -38,8 +36,7 @@ const isWxtAnnouncement = (received: { data: string }) => received.data.includes
 const contentScriptMessages = new Set(['screenText', 'reportPageSummary', 'selectionChanged']);
 
 describe('a page forging messages to the extension', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let pageUrl: string;
   let errors: string[];
@@ -49,15 +46,13 @@ describe('a page forging messages to the extension', () => {
   const opened: string[] = [];
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    await startMessageLog(extension.serviceWorker);
-    storageBefore = await storageSnapshot(extension.serviceWorker);
-    page = await extension.context.newPage();
-    pagesBefore = extension.context.pages().length;
-    extension.context.on('page', (p) => opened.push(p.url()));
+    await startMessageLog(env.extension.serviceWorker);
+    storageBefore = await storageSnapshot(env.extension.serviceWorker);
+    page = await env.extension.context.newPage();
+    pagesBefore = env.extension.context.pages().length;
+    env.extension.context.on('page', (p) => opened.push(p.url()));
     errors = recordPageErrors(page);
-    pageUrl = `${server.origin}/hostile/forged-messages.html?ext=${extension.extensionId}`;
+    pageUrl = `${env.server.origin}/hostile/forged-messages.html?ext=${env.extension.extensionId}`;
     await page.goto(pageUrl);
     await waitForAnnotations(page, { atLeast: 5 });
     annotated = await mentionReport(page);
@@ -65,11 +60,6 @@ describe('a page forging messages to the extension', () => {
     for (let round = 0; round < 3; round++) await page.evaluate(() => (window as unknown as HostileWindow).__forge());
     await page.evaluate(() => (window as unknown as HostileWindow).__readFiles());
     await page.waitForTimeout(1000); // time for any answer to arrive
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   const state = () => page.evaluate(() => (window as unknown as HostileWindow).__hostile);
@@ -88,18 +78,18 @@ describe('a page forging messages to the extension', () => {
   });
 
   it('makes the background look nothing up and open nothing', async () => {
-    const log = await readMessageLog(extension.serviceWorker);
-    const fromPage = log.filter((m) => m.url.startsWith(server.origin));
+    const log = await readMessageLog(env.extension.serviceWorker);
+    const fromPage = log.filter((m) => m.url.startsWith(env.server.origin));
     expect(log.filter((m) => m.external)).toEqual([]);
     expect(fromPage.filter((m) => !contentScriptMessages.has(m.type))).toEqual([]);
     // What did arrive came from our content script (sender.id is the extension's own).
-    for (const message of fromPage) expect(message.senderId).toBe(extension.extensionId);
-    expect(extension.context.pages()).toHaveLength(pagesBefore);
+    for (const message of fromPage) expect(message.senderId).toBe(env.extension.extensionId);
+    expect(env.extension.context.pages()).toHaveLength(pagesBefore);
     expect(opened).toEqual([]);
   });
 
   it('changes no setting', async () => {
-    expect(await storageSnapshot(extension.serviceWorker)).toEqual(storageBefore);
+    expect(await storageSnapshot(env.extension.serviceWorker)).toEqual(storageBefore);
   });
 
   it('cannot read the index or any other packaged file', async () => {
@@ -112,7 +102,7 @@ describe('a page forging messages to the extension', () => {
       else expect(outcome, what).toMatch(/^failed/);
     }
     // The blocked frame is an error page, not the lookup page.
-    expect(page.frames().map((f) => f.url()).filter((url) => url.startsWith(extension.extensionOrigin))).toEqual([]);
+    expect(page.frames().map((f) => f.url()).filter((url) => url.startsWith(env.extension.extensionOrigin))).toEqual([]);
   });
 
   it('leaves the annotations and the badge as the content script made them', async () => {
@@ -125,7 +115,7 @@ describe('a page forging messages to the extension', () => {
       () => new Set([...document.querySelectorAll('ti-mention')].map((m) => m.getAttribute('data-ti-id')!.split(' ')[0])).size,
     );
     // Without the tabs permission the worker cannot see tab URLs: read every tab's badge.
-    const badges = await extension.serviceWorker.evaluate(async () => {
+    const badges = await env.extension.serviceWorker.evaluate(async () => {
       type Chrome = {
         tabs: { query(q: object): Promise<{ id?: number }[]> };
         action: { getBadgeText(d: { tabId: number }): Promise<string> };
@@ -139,10 +129,10 @@ describe('a page forging messages to the extension', () => {
   });
 
   it('a mention forged by the page, driven by synthetic events, opens nothing, looks nothing up and reveals nothing', async () => {
-    const logBefore = (await readMessageLog(extension.serviceWorker)).length;
+    const logBefore = (await readMessageLog(env.extension.serviceWorker)).length;
     const outcome = await page.evaluate(() => (window as unknown as HostileWindow).__forgeMention());
     await page.waitForTimeout(500);
-    const lookups = (await readMessageLog(extension.serviceWorker)).slice(logBefore).filter((m) => m.type === 'getCards');
+    const lookups = (await readMessageLog(env.extension.serviceWorker)).slice(logBefore).filter((m) => m.type === 'getCards');
     console.info(`[hostile] forged mention: ${JSON.stringify(outcome)}; getCards lookups it triggered: ${lookups.length}`);
     // Cards open only for mentions the annotator made, and only from the reader's own input.
     expect(outcome).toMatchObject({
@@ -153,15 +143,15 @@ describe('a page forging messages to the extension', () => {
       innerTextHasCard: false,
     });
     expect(lookups).toEqual([]);
-    expect(extension.context.pages()).toHaveLength(pagesBefore);
+    expect(env.extension.context.pages()).toHaveLength(pagesBefore);
     expect(opened).toEqual([]);
-    expect(await storageSnapshot(extension.serviceWorker)).toEqual(storageBefore);
-    expect((await readMessageLog(extension.serviceWorker)).filter((m) => m.type === 'openProfile')).toEqual([]);
+    expect(await storageSnapshot(env.extension.serviceWorker)).toEqual(storageBefore);
+    expect((await readMessageLog(env.extension.serviceWorker)).filter((m) => m.type === 'openProfile')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('the reader hovering, clicking or pressing Enter on the forged mention gets no card either; a real mention still works', async () => {
-    const logBefore = (await readMessageLog(extension.serviceWorker)).length;
+    const logBefore = (await readMessageLog(env.extension.serviceWorker)).length;
     const forged = page.locator('#forged-mention');
     await forged.scrollIntoViewIfNeeded();
     await forged.hover();
@@ -170,7 +160,7 @@ describe('a page forging messages to the extension', () => {
     await page.keyboard.press('Enter');
     await page.waitForTimeout(800);
     expect(await page.locator(cardHostSelector).count()).toBe(0);
-    const lookups = () => readMessageLog(extension.serviceWorker).then((log) => log.slice(logBefore).filter((m) => m.type === 'getCards'));
+    const lookups = () => readMessageLog(env.extension.serviceWorker).then((log) => log.slice(logBefore).filter((m) => m.type === 'getCards'));
     expect(await lookups()).toEqual([]);
     // The same real input on one of the annotator's mentions opens its card.
     await page.mouse.move(0, 0);
@@ -190,24 +180,16 @@ describe('a page forging messages to the extension', () => {
  * stops only when its extension context is really gone (utils/content/orphan-signal.ts).
  */
 describe('a page that knows WXT\'s script-started event', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    page = await extension.context.newPage();
+    page = await env.extension.context.newPage();
     errors = recordPageErrors(page);
-    await page.goto(`${server.origin}/hostile/kill-switch.html?ext=${extension.extensionId}`);
+    await page.goto(`${env.server.origin}/hostile/kill-switch.html?ext=${env.extension.extensionId}`);
     await page.waitForFunction(() => (window as unknown as { __killSwitch: { lateAdded: boolean } }).__killSwitch.lateAdded);
     await waitForAnnotations(page, { quietMs: 800, timeoutMs: 10_000 }).catch(() => 0);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   const killSwitch = () =>

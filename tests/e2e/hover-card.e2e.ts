@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityNodes, readShadowContent, type AxNode } from './harness/closed-shadow';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { useExtensionSession } from './harness/extension-session';
 import { requestsOutside } from './harness/network-recorder';
 import { repoRoot } from './harness/paths';
-import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 import { NameFlag, type MatcherTable } from '../../utils/matcher/table';
 
@@ -45,24 +44,16 @@ const activeElement = (page: Page) =>
   });
 
 describe('hover cards', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession(join(repoRoot, 'tests/e2e/fixtures/annotation'));
 
   async function openFixture(path: string, viewport = { width: 1100, height: 800 }): Promise<Page> {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     await page.setViewportSize(viewport);
-    await page.goto(`${server.origin}/${path}`);
+    await page.goto(`${env.server.origin}/${path}`);
     return page;
   }
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(join(repoRoot, 'tests/e2e/fixtures/annotation'));
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   describe('on hover', () => {
@@ -78,7 +69,7 @@ describe('hover cards', () => {
       await page?.close();
     });
 
-    const cardUiRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/card-ui.js') && r.initiator === page.url());
+    const cardUiRequests = () => env.extension.network.requests.filter((r) => r.url.endsWith('/card-ui.js') && r.initiator === page.url());
 
     it('loads the card UI only when a mention is first reached', async () => {
       await page.mouse.move(5, 5);
@@ -291,7 +282,7 @@ describe('hover cards', () => {
   });
 
   it('makes no request beyond the test server and the extension', () => {
-    expect(extension.network.requests.length).toBeGreaterThan(0);
-    expect(requestsOutside(extension.network.requests, [server.origin, extension.extensionOrigin])).toEqual([]);
+    expect(env.extension.network.requests.length).toBeGreaterThan(0);
+    expect(requestsOutside(env.extension.network.requests, [env.server.origin, env.extension.extensionOrigin])).toEqual([]);
   });
 });

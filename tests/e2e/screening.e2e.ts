@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countAnnotations } from './harness/annotation-elements';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
+import { useExtensionSession } from './harness/extension-session';
 import { activeTabPageSummary } from './harness/page-summary';
 import { requestsOutside } from './harness/network-recorder';
 import { repoRoot } from './harness/paths';
-import { serveFolder, type StaticServer } from './harness/static-server';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 /**
@@ -15,27 +14,19 @@ import { waitForAnnotations } from './harness/wait-for-annotations';
  * text that mentions something.
  */
 describe('a page that mentions nothing', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession(join(repoRoot, 'tests/e2e/fixtures/annotation'));
   let page: Page;
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(join(repoRoot, 'tests/e2e/fixtures/annotation'));
-    page = await extension.context.newPage();
-    await page.goto(`${server.origin}/no-mentions.html`);
+    page = await env.extension.context.newPage();
+    await page.goto(`${env.server.origin}/no-mentions.html`);
     await page.bringToFront();
   });
 
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
-  });
-
-  const mainModuleRequests = () => extension.network.requests.filter((r) => r.url.endsWith('/content-main.js'));
+  const mainModuleRequests = () => env.extension.network.requests.filter((r) => r.url.endsWith('/content-main.js'));
   const menuFrame = () => page.frames().find((f) => f.url() === 'about:srcdoc')!;
 
-  const pageSummary = () => activeTabPageSummary(extension);
+  const pageSummary = () => activeTabPageSummary(env.extension);
 
   it('is left untouched and the annotator is not loaded, in the page or its frame', async () => {
     expect(await waitForAnnotations(page, { quietMs: 1500 })).toBe(0);
@@ -86,6 +77,6 @@ describe('a page that mentions nothing', () => {
   });
 
   it('makes no network request outside the test server and the extension', () => {
-    expect(requestsOutside(extension.network.requests, [server.origin, extension.extensionOrigin])).toEqual([]);
+    expect(requestsOutside(env.extension.network.requests, [env.server.origin, env.extension.extensionOrigin])).toEqual([]);
   });
 });

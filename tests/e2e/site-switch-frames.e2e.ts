@@ -4,37 +4,24 @@
  * top-level site, utils/content/page-site.ts), and turning it on again annotates them.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, OTHER_SITE_HOST, type LaunchedExtension } from './harness/launch-extension';
-import { fixturePagesDir, recordPageErrors } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
-
-type WorkerGlobal = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
-
-const setSiteList = (extension: LaunchedExtension, siteList: string[]) =>
-  extension.serviceWorker.evaluate((list) => (globalThis as unknown as WorkerGlobal).chrome.storage.sync.set({ siteList: list }), siteList);
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './harness/extension-session';
+import { OTHER_SITE_HOST } from './harness/launch-extension';
+import { recordPageErrors, setSyncStorage } from './harness/page-probes';
 
 const mentionCount = (target: Page | Frame) => target.evaluate(() => document.querySelectorAll('ti-mention').length);
 
 describe('the site switch and frames from other sites', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-    await setSiteList(extension, ['127.0.0.1']);
-    page = await extension.context.newPage();
+    await setSyncStorage(env.extension.serviceWorker, { siteList: ['127.0.0.1'] });
+    page = await env.extension.context.newPage();
     errors = recordPageErrors(page);
-    const port = new URL(server.origin).port;
-    await page.goto(`${server.origin}/strange/frames.html?cross=${encodeURIComponent(`http://${OTHER_SITE_HOST}:${port}/strange/frame-content.html`)}`);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
+    const port = new URL(env.server.origin).port;
+    await page.goto(`${env.server.origin}/strange/frames.html?cross=${encodeURIComponent(`http://${OTHER_SITE_HOST}:${port}/strange/frame-content.html`)}`);
   });
 
   const crossFrame = () => {
@@ -52,7 +39,7 @@ describe('the site switch and frames from other sites', () => {
   });
 
   it('annotates the frame when the tab’s site is switched on again', async () => {
-    await setSiteList(extension, []);
+    await setSyncStorage(env.extension.serviceWorker, { siteList: [] });
     await expect.poll(() => mentionCount(crossFrame()), { timeout: 5000 }).toBeGreaterThan(0);
     expect(await mentionCount(page)).toBeGreaterThan(0);
     expect(errors).toEqual([]);

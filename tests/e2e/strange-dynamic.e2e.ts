@@ -1,8 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
-import { fixturePagesDir, mentionReport, recordPageErrors } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './harness/extension-session';
+import { mentionReport, recordPageErrors, setSyncStorage } from './harness/page-probes';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 /** The issue asks for a minute of mutations; CI runs 10 s of them (MUTATION_SECONDS to change). */
@@ -23,22 +22,11 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-type WorkerChrome = { chrome: { storage: { sync: { set(items: object): Promise<void> } } } };
-const setSync = (extension: LaunchedExtension, items: object) =>
-  extension.serviceWorker.evaluate((i) => (globalThis as unknown as WorkerChrome).chrome.storage.sync.set(i), items);
 
 describe('pages that keep changing', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   /**
@@ -46,11 +34,11 @@ describe('pages that keep changing', () => {
    * during the mutations (CDP Performance metrics cover the page and the content script).
    */
   async function runMutatingPage(): Promise<{ page: Page; errors: string[]; wallMs: number; scriptMs: number; taskMs: number; ticks: number }> {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     const errors = recordPageErrors(page);
-    const cdp = await extension.context.newCDPSession(page);
+    const cdp = await env.extension.context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await page.goto(`${server.origin}/strange/mutating.html?seconds=${MUTATION_SECONDS}&interval=10`);
+    await page.goto(`${env.server.origin}/strange/mutating.html?seconds=${MUTATION_SECONDS}&interval=10`);
     const start = await metrics(cdp);
     const startedAt = Date.now();
     await page.waitForFunction(() => (window as unknown as { __page: MutatingState }).__page.done, null, {
@@ -73,11 +61,11 @@ describe('pages that keep changing', () => {
 
   it(`survives text replaced every 10 ms for ${MUTATION_SECONDS} s: no error, no duplicate, text kept, CPU bounded`, async () => {
     // Baseline: the same page with annotation switched off (the content script still runs).
-    await setSync(extension, { annotationEnabled: false });
+    await setSyncStorage(env.extension.serviceWorker, { annotationEnabled: false });
     const baseline = await runMutatingPage();
     expect(await baseline.page.locator('ti-mention').count()).toBe(0);
     await baseline.page.close();
-    await setSync(extension, { annotationEnabled: true });
+    await setSyncStorage(env.extension.serviceWorker, { annotationEnabled: true });
 
     const run = await runMutatingPage();
     const { page, errors } = run;
@@ -117,10 +105,10 @@ describe('pages that keep changing', () => {
   });
 
   it('annotates every paragraph of an infinite scroll adding 1,000 a second for 5 s exactly once, up to the 5,000 cap', async () => {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     const errors = recordPageErrors(page);
     const started = Date.now();
-    await page.goto(`${server.origin}/strange/infinite-scroll.html?perSecond=1000&seconds=5&extra=200`);
+    await page.goto(`${env.server.origin}/strange/infinite-scroll.html?perSecond=1000&seconds=5&extra=200`);
     await page.waitForFunction(() => (window as unknown as { __page: { done: boolean } }).__page.done, null, { timeout: 30_000, polling: 250 });
     const addedAfter = Date.now() - started;
     const count = await waitForAnnotations(page, { atLeast: 5000, timeoutMs: 30_000 });
@@ -159,9 +147,9 @@ describe('pages that keep changing', () => {
    * the page reads exactly as it wrote it, and its new text is annotated again soon after.
    */
   it('keeps working for a framework that updates, removes and moves the text nodes it holds', async () => {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     const errors = recordPageErrors(page);
-    await page.goto(`${server.origin}/strange/held-text-nodes.html`);
+    await page.goto(`${env.server.origin}/strange/held-text-nodes.html`);
     // Render 1: status 1, list 6, detail 4, moved item 2, queue 1 (the page's own <ti-mention>, without our attributes, does not count).
     await waitForAnnotations(page, { atLeast: 14 });
     type Expected = Record<'status' | 'list' | 'detail' | 'from' | 'to' | 'queue', string>;
@@ -227,7 +215,7 @@ describe('pages that keep changing', () => {
 
     // Switching annotation off gives every held node its whole text back, in place; the
     // page's own <ti-mention> stays; the framework keeps rendering.
-    await setSync(extension, { annotationEnabled: false });
+    await setSyncStorage(env.extension.serviceWorker, { annotationEnabled: false });
     try {
       await page.waitForFunction(() => document.querySelectorAll('ti-mention').length === 1, null, { timeout: 10_000, polling: 100 });
       expect(await page.evaluate(() => document.querySelector('#own ti-mention[data-widget]')?.textContent)).toBe('APT28 badge');
@@ -240,7 +228,7 @@ describe('pages that keep changing', () => {
       });
       expect(await shown()).toEqual({ errors: [], heldInPlace: true, wrong: [] });
     } finally {
-      await setSync(extension, { annotationEnabled: true });
+      await setSyncStorage(env.extension.serviceWorker, { annotationEnabled: true });
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type LaunchedExtension } from './harness/launch-extension';
-import { fixturePagesDir, mentionReport, recordPageErrors } from './harness/page-probes';
-import { serveFolder, type StaticServer } from './harness/static-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useExtensionSession } from './harness/extension-session';
+import { mentionReport, recordPageErrors } from './harness/page-probes';
 import { waitForAnnotations } from './harness/wait-for-annotations';
 
 type PageState = { text: string };
@@ -12,23 +11,15 @@ const textPreserved = (page: Page, selector = 'body') =>
   page.evaluate((s) => document.querySelector(s)!.textContent === (window as unknown as { __page: PageState }).__page.text, selector);
 
 describe('huge and strange pages', () => {
-  let extension: LaunchedExtension;
-  let server: StaticServer;
+  const env = useExtensionSession();
 
   beforeAll(async () => {
-    extension = await launchExtension();
-    server = await serveFolder(fixturePagesDir);
-  });
-
-  afterAll(async () => {
-    await extension?.close();
-    await server?.close();
   });
 
   async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await extension.context.newPage();
+    const page = await env.extension.context.newPage();
     const errors = recordPageErrors(page);
-    await page.goto(`${server.origin}/strange/${path}`);
+    await page.goto(`${env.server.origin}/strange/${path}`);
     return { page, errors };
   }
 

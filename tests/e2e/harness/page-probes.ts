@@ -175,7 +175,10 @@ export async function waitForCard(page: Page, ready: (card: CardContent) => bool
 
 type WorkerGlobal = {
   chrome: {
-    storage: { sync: { get(keys: null): Promise<Record<string, unknown>> }; local: { get(keys: null): Promise<Record<string, unknown>> } };
+    storage: {
+      sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> };
+      local: { get(keys: null): Promise<Record<string, unknown>> };
+    };
     runtime: {
       onMessage: { addListener(listener: (message: unknown, sender: { url?: string; id?: string; frameId?: number }) => void): void };
       onMessageExternal: { addListener(listener: (message: unknown, sender: { url?: string; id?: string }) => void): void };
@@ -228,6 +231,11 @@ export function storageSnapshot(worker: Worker): Promise<{ sync: Record<string, 
     const g = globalThis as unknown as WorkerGlobal;
     return { sync: await g.chrome.storage.sync.get(null), local: await g.chrome.storage.local.get(null) };
   });
+}
+
+/** Writes settings into chrome.storage.sync from the service worker, as the options page would. */
+export function setSyncStorage(worker: Worker, items: object): Promise<void> {
+  return worker.evaluate((i) => (globalThis as unknown as WorkerGlobal).chrome.storage.sync.set(i), items);
 }
 
 /**
