@@ -140,14 +140,17 @@ interface LongestTask {
 /** The longest (in CPU time) renderer main-thread task while the content script worked. */
 function longestTask(run: Annotated): LongestTask {
   if (!run.work) return { cpu: NaN, wall: NaN, inside: '' };
-  const tasks = tasksOf(run.events, run.work.thread, run.work.start, run.work.end);
+  return longestOf(run.events, tasksOf(run.events, run.work.thread, run.work.start, run.work.end), run.work.thread);
+}
+
+/** The longest (in CPU time) of `tasks` on `thread`, and what took the time in it. */
+function longestOf(events: readonly TraceEvent[], tasks: readonly TraceEvent[], thread: string): LongestTask {
   let longest: TraceEvent | undefined;
   for (const t of tasks) if (!longest || (t.tdur ?? 0) > (longest.tdur ?? 0)) longest = t;
   if (!longest) return { cpu: NaN, wall: NaN, inside: '' };
   const end = longest.ts + (longest.dur ?? 0);
-  const thread = run.work.thread;
   const parts = new Map<string, number>();
-  for (const e of run.events) {
+  for (const e of events) {
     if (e.ph !== 'X' || e === longest || e.name === 'RunTask' || `${e.pid}:${e.tid}` !== thread || e.ts < longest.ts || e.ts + (e.dur ?? 0) > end) continue;
     const name = e.name === 'FunctionCall' && isContentScriptUrl(String((e.args?.data as { url?: string } | undefined)?.url ?? '')) ? 'content script' : e.name;
     if (!['content script', 'FunctionCall', 'EvaluateScript', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND_MARKING'].includes(name)) continue;
@@ -155,6 +158,40 @@ function longestTask(run: Annotated): LongestTask {
   }
   const inside = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, d]) => `${name} ${ms(d)}`).join(', ');
   return { cpu: (longest.tdur ?? 0) / 1000, wall: (longest.dur ?? 0) / 1000, inside };
+}
+
+/**
+ * The rendering floor of a page: the main-thread task that follows the page's own change of
+ * one character in one paragraph, without the extension; the cheapest of `edits` such edits,
+ * each in another paragraph. Any DOM write costs at least that rendering pass (style, layout,
+ * paint), whoever makes it.
+ */
+async function oneEditRendering(context: BrowserContext, url: string, edits = 3): Promise<LongestTask> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    let cheapest: LongestTask | undefined;
+    for (let i = 1; i <= edits; i++) {
+      const recording = await startTrace(cdp);
+      await page.evaluate((at) => {
+        const paragraphs = document.querySelectorAll('p');
+        (paragraphs[Math.floor(paragraphs.length * at)]!.firstChild as Text).appendData('.');
+      }, i / (edits + 1));
+      await page.waitForTimeout(600);
+      const events = await recording.stop();
+      const layout = events.find((e) => e.ph === 'X' && e.name === 'Layout');
+      if (!layout) continue;
+      const thread = `${layout.pid}:${layout.tid}`;
+      const task = longestOf(events, tasksOf(events, thread, layout.ts - 1, Infinity), thread);
+      if (!cheapest || task.cpu < cheapest.cpu) cheapest = task;
+    }
+    return cheapest ?? { cpu: NaN, wall: NaN, inside: 'no layout recorded' };
+  } finally {
+    await cdp.detach().catch(() => {});
+    await page.close();
+  }
 }
 
 function navigationStartOf(run: Annotated): number | undefined {
@@ -276,6 +313,7 @@ async function largeRows(extension: LaunchedExtension, plainContext: BrowserCont
   const without = await heapAfter(plainContext, `${url}?heap`, (page) => page.waitForTimeout(1000));
   const growth = withExtension - without;
   const ratio = growth / page10mb.textBytes;
+  const floor = await oneEditRendering(plainContext, `${url}?floor`);
   return [
     { group: GROUP, metric: `10 MB report: time to ${capped ? 'the cap and the end of the scan' : 'full annotation'}`, value: timeToAnnotated(run), unit: 'ms', note: `${run.mentions} mentions (cap ${MAX_ANNOTATIONS}); last mention at ${ms(run.probe.lastMentionAt)} ms; content script ${ms(run.work?.cpuMs ?? NaN)} ms CPU; ${load()}` },
     {
@@ -286,6 +324,13 @@ async function largeRows(extension: LaunchedExtension, plainContext: BrowserCont
       target: '< 50',
       pass: longest.cpu < 50,
       note: `wall ${ms(longest.wall)} ms (${longest.inside}); ${longEntries(run.probe, contentScriptStart(run))}`,
+    },
+    {
+      group: GROUP,
+      metric: '10 MB report without the extension: rendering after a one-character edit',
+      value: floor.cpu,
+      unit: 'ms CPU',
+      note: `the page's own floor for any DOM write (the cheapest of 3 edits): wall ${ms(floor.wall)} ms (${floor.inside}); ${load()}`,
     },
     {
       group: GROUP,
