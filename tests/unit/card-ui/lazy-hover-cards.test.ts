@@ -3,6 +3,7 @@ import { publishOwnMentions } from '../../../utils/annotate/own-mentions';
 import type { CardUi } from '../../../utils/card-ui/card-ui-api';
 import { startLazyHoverCards } from '../../../utils/card-ui/lazy-hover-cards';
 import type { HoverCardOptions } from '../../../utils/hover-card/start-hover-cards';
+import { setBody } from '../annotate/fixtures';
 
 const PAGE = '<p>Espionage by <ti-mention id="m1" data-ti-kind="actor" data-ti-id="G0001" tabindex="0" role="button">Group 72</ti-mention> and <a href="/x"><ti-mention id="m2" data-ti-kind="actor" data-ti-id="G0007" tabindex="0" role="button">APT28</ti-mention></a>, <ti-mention id="forged" data-page-made data-ti-kind="actor" data-ti-id="G0016" tabindex="0">APT29</ti-mention>.</p>';
 
@@ -25,7 +26,7 @@ let loadUi: ReturnType<typeof vi.fn<() => Promise<CardUi>>>;
 const ui: CardUi = { startHoverCards: (options) => void started.push(options) };
 
 beforeEach(() => {
-  document.body.innerHTML = PAGE;
+  setBody(PAGE);
   controller = new AbortController();
   started = [];
   loadUi = vi.fn(() => new Promise<CardUi>((resolve) => (resolveUi = resolve)));
