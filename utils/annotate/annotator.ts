@@ -36,10 +36,9 @@ export interface AnnotatorOptions {
   /** Script time per idle chunk at first and at least, in ms (default 8; see write-pacer.ts). */
   chunkBudgetMs?: number;
   /**
-   * Text nodes wrapped per chunk at first and at least (default 40). Bounds the style and
-   * layout work each chunk leaves for the next frame, which on a multi-megabyte page costs
-   * more than the scan; where that work is mostly the page's own size, the cap grows (see
-   * write-pacer.ts) so the page is laid out fewer times.
+   * Text nodes wrapped per chunk at first (default 40). Bounds the style and layout work
+   * each chunk leaves for the next frame, which on a multi-megabyte page costs more than the
+   * scan; the pacer then sizes chunks so that pass stays under 40 ms (see write-pacer.ts).
    */
   maxWritesPerChunk?: number;
   debounceMs?: number;
