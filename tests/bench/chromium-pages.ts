@@ -34,10 +34,24 @@ export interface GeneratedPage {
   textBytes: number;
 }
 
-/** A threat report of about `bytes` of text: actor names, aliases, IDs, indicators and prose. */
-export function writeReportPage(dir: string, file: string, table: MatcherTable, bytes: number, seed: number): GeneratedPage {
+/** Paragraphs grouped `perSection` at a time into `<section>`s, each under its own heading. */
+function sectionsHtml(paragraphs: readonly string[], perSection: number): string {
+  const sections: string[] = [];
+  for (let i = 0; i < paragraphs.length; i += perSection) {
+    sections.push(`<section><h2>Section ${sections.length + 1}</h2>\n${paragraphsHtml(paragraphs.slice(i, i + perSection))}\n</section>`);
+  }
+  return sections.join('\n');
+}
+
+/**
+ * A threat report of about `bytes` of text: actor names, aliases, IDs, indicators and prose.
+ * By default every paragraph is a child of one <article>; with `perSection`, they are grouped
+ * into sections, as long reports are (chapters, appendices).
+ */
+export function writeReportPage(dir: string, file: string, table: MatcherTable, bytes: number, seed: number, perSection?: number): GeneratedPage {
   const paragraphs = reportParagraphs(table, bytes, REALISTIC_SHARE, seed);
-  writeFileSync(join(dir, file), page(`Threat report (${(bytes / 1e6).toFixed(1)} MB of text)`, paragraphsHtml(paragraphs)));
+  const body = perSection ? sectionsHtml(paragraphs, perSection) : paragraphsHtml(paragraphs);
+  writeFileSync(join(dir, file), page(`Threat report (${(bytes / 1e6).toFixed(1)} MB of text)`, body));
   return { file, textBytes: textBytes(paragraphs) };
 }
 
