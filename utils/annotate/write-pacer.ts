@@ -39,8 +39,11 @@ const CHEAP_PASS_MS = 16;
 /** Writes per chunk range from a quarter of the starting size to 8 times it. */
 const MIN_FACTOR = 1 / 4;
 const MAX_FACTOR = 8;
-/** Longest chunk whatever the writes: a chunk is a task of its own and must stay short. */
-const MAX_BUDGET_MS = 32;
+/**
+ * Longest chunk whatever the writes. A chunk and the pass after it usually make one frame
+ * (the chunk runs in idle time, the pass at the next frame): together they stay near 50 ms.
+ */
+const MAX_BUDGET_MS = 50 - PASS_TARGET_MS;
 
 /** Writes per chunk: the starting size and the range the pacer keeps them in. */
 export interface WriteRange {
