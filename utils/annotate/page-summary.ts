@@ -30,7 +30,9 @@ export function summarizeMentions(mentions: Iterable<Element>, notAnnotated: num
     if (entry) entry.count++;
     else byId.set(id, { id, kind, count: 1 });
   }
-  const entities = [...byId.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  // Ties by id in code-unit order: localeCompare (ICU collation) cost the 1 MB bench
+  // report 8 ms here, in the content script's last chunk.
+  const entities = [...byId.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { mentions: total, entities, notAnnotated };
 }
 
