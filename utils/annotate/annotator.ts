@@ -68,7 +68,7 @@ export interface Annotator {
 
 /** Check the clock after this many text nodes, or sooner after this many characters. */
 const NODES_PER_CLOCK_CHECK = 16;
-const CHARS_PER_CLOCK_CHECK = 8192;
+const CHARS_PER_CLOCK_CHECK = 1024;
 /** Time given to re-checking deferred matches after each chunk. */
 const RECHECK_BUDGET_MS = 2;
 
