@@ -198,10 +198,11 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
 
   /**
    * Re-asks the policy about deferred common-name matches once evidence has grown, for at
-   * most RECHECK_BUDGET_MS; entries not reached go first next time. Returns false while a
-   * pass is unfinished.
+   * most RECHECK_BUDGET_MS; entries not reached go first next time. Counts the text nodes it
+   * wraps into `chunk.writes` (they cost the next rendering pass as the scan's do). Returns
+   * false while a pass is unfinished.
    */
-  const recheckDeferred = (): boolean => {
+  const recheckDeferred = (chunk: { writes: number }): boolean => {
     if (deferred.length === 0 || evidence.strongMentions === evidenceAtLastRecheck) return true;
     const stopAt = scheduling.now() + RECHECK_BUDGET_MS;
     const acceptedByNode = new Map<Text, Match[]>();
@@ -228,7 +229,10 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     for (const [node, matches] of acceptedByNode) {
       try {
         const pieces = wrap(node, matches);
-        if (pieces) remaining = moveToPieces(remaining, node, pieces);
+        if (pieces) {
+          chunk.writes++;
+          remaining = moveToPieces(remaining, node, pieces);
+        }
       } catch {
         // a node the page broke: drop its matches
       }
@@ -298,14 +302,14 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
         chars += node.data.length;
         const checkClock = ++nodes % NODES_PER_CLOCK_CHECK === 0 || chars >= CHARS_PER_CLOCK_CHECK;
         if (chunk.writes >= maxWrites || (checkClock && deadline.expired())) {
-          recheckDeferred();
+          recheckDeferred(chunk);
           return true;
         }
         if (chars >= CHARS_PER_CLOCK_CHECK) chars = 0;
       }
       queue.shift();
     }
-    if (!recheckDeferred()) return true;
+    if (!recheckDeferred(chunk)) return true;
     emitSummary();
     settle();
     return false;
