@@ -20,9 +20,10 @@ export interface TraceEvent {
 
 /**
  * Task events (RunTask), the script events that name their URL (EvaluateScript, FunctionCall,
- * v8.compile), microtask checkpoints (RunMicrotasks), navigation marks, and thread names.
+ * v8.compile), microtask checkpoints (RunMicrotasks), navigation marks, thread names, and
+ * Chrome's own renderer work (`renderer`: its capture of the page's text after load).
  */
-const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', '__metadata'];
+const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'loading', 'renderer', '__metadata'];
 
 export interface Recording {
   stop(): Promise<TraceEvent[]>;
