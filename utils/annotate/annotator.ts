@@ -198,11 +198,11 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
 
   /**
    * Re-asks the policy about deferred common-name matches once evidence has grown, for at
-   * most RECHECK_BUDGET_MS; entries not reached go first next time. Counts the text nodes it
-   * wraps into `chunk.writes` (they cost the next rendering pass as the scan's do). Returns
-   * false while a pass is unfinished.
+   * most RECHECK_BUDGET_MS and within what is left of the chunk's writes (`maxWrites`: they
+   * cost the next rendering pass as the scan's do); entries not reached go first next time.
+   * Returns false while a pass is unfinished.
    */
-  const recheckDeferred = (chunk: { writes: number }): boolean => {
+  const recheckDeferred = (chunk: { writes: number }, maxWrites: number): boolean => {
     if (deferred.length === 0 || evidence.strongMentions === evidenceAtLastRecheck) return true;
     const stopAt = scheduling.now() + RECHECK_BUDGET_MS;
     const acceptedByNode = new Map<Text, Match[]>();
@@ -211,6 +211,7 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     for (; i < deferred.length; i++) {
       if (i % 16 === 15 && scheduling.now() >= stopAt) break;
       const entry = deferred[i]!;
+      if (chunk.writes + acceptedByNode.size >= maxWrites && !acceptedByNode.has(entry.node)) break;
       if (!isStillValid(entry)) continue;
       if (isPendingNode(queue, entry.node) || !acceptsInContext(entry.match, entry.context, evidence, acceptCommonMatch)) {
         rejected.push(entry);
@@ -280,9 +281,15 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
     }
   };
 
-  /** Scans until the deadline or the pacer's write cap, counting the text nodes it wraps. */
+  /**
+   * Re-checks deferred matches, then scans, until the deadline or the pacer's write cap,
+   * counting the text nodes it wraps. The re-check goes first so a scan that fills every
+   * chunk's cap does not starve it.
+   */
   const scanChunk = (deadline: Deadline, chunk: { writes: number }): boolean => {
     const maxWrites = pacer.maxWrites;
+    const rechecked = recheckDeferred(chunk, maxWrites);
+    if (chunk.writes >= maxWrites) return true;
     let nodes = 0;
     let chars = 0;
     while (queue.length > 0) {
@@ -301,15 +308,13 @@ export function startAnnotator(doc: Document, options: AnnotatorOptions): Annota
         }
         chars += node.data.length;
         const checkClock = ++nodes % NODES_PER_CLOCK_CHECK === 0 || chars >= CHARS_PER_CLOCK_CHECK;
-        if (chunk.writes >= maxWrites || (checkClock && deadline.expired())) {
-          recheckDeferred(chunk);
-          return true;
-        }
+        if (chunk.writes >= maxWrites || (checkClock && deadline.expired())) return true;
         if (chars >= CHARS_PER_CLOCK_CHECK) chars = 0;
       }
       queue.shift();
     }
-    if (!recheckDeferred(chunk)) return true;
+    // Evidence this chunk's scan added may accept more.
+    if (!rechecked || !recheckDeferred(chunk, maxWrites)) return true;
     emitSummary();
     settle();
     return false;

@@ -200,6 +200,28 @@ describe('common names', () => {
     expect(policy.calls).toBeLessThan(400);
   });
 
+  test('accepting deferred matches stays within a chunk\'s writes', async () => {
+    setBody(`${'<p>Axiom</p>'.repeat(30)}<p>APT28 Mimikatz</p>`);
+    // Paragraphs (one text node each) written by each chunk; chunks are the zero-delay
+    // timers here (no requestIdleCallback).
+    const annotated = () => document.querySelectorAll('p:has(ti-mention)').length;
+    const written: number[] = [];
+    const scheduling = captureScheduling(window);
+    const counting = {
+      ...scheduling,
+      setTimeout: (cb: () => void, ms: number) =>
+        scheduling.setTimeout(() => {
+          const before = annotated();
+          cb();
+          if (ms === 0) written.push(annotated() - before);
+        }, ms),
+    };
+    const { annotator } = start(document, { maxWritesPerChunk: 4, scheduling: counting });
+    await annotator.whenIdle();
+    expect(mentionTexts().filter((t) => t === 'Axiom')).toHaveLength(30);
+    expect(Math.max(...written)).toBeLessThanOrEqual(4);
+  });
+
   test('the deferred list is capped', async () => {
     setBody(`${'<p>Axiom</p>'.repeat(20)}<p>APT28 Mimikatz</p>`);
     const { annotator } = start(document, { maxDeferred: 5 });
