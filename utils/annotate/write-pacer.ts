@@ -3,16 +3,17 @@
  * writes costs the page a rendering pass (style, layout, paint) before the next chunk runs.
  * That pass has a fixed part, the page's own (on a page of many megabytes Chromium walks
  * every paragraph again for one changed paragraph: about 23 ms on the 10 MB bench report in
- * sections, about 50 ms when its 27,000 paragraphs share one block), plus a part that grows with
- * what the chunk wrote. The pacer measures the gap between a writing chunk's end and the
- * next chunk's start, which holds that pass, and sizes the next chunk so the pass stays
- * near PASS_TARGET_MS, under the 50 ms long-task threshold:
- * - a cheap pass (a normal page): the starting size, nothing to gain;
- * - otherwise as many writes as fit in the target at the measured cost per write (the slope
- *   between two passes), at most twice as many as before and at least a quarter of the start;
- * - a page whose pass is over the target even at the fewest writes (its own fixed part is):
- *   the starting size. Fewer writes cannot bring the pass under the threshold there and
- *   would only make more passes.
+ * sections, about 50 ms when its 27,000 paragraphs share one block), plus a part that grows
+ * with what the chunk wrote. The pacer measures the gap between a writing chunk's end and
+ * the next chunk's start, which holds that pass, and keeps the pass under PASS_TARGET_MS:
+ * - a gap under CHEAP_PASS_MS: a cheap pass (a normal page), or none at all (two chunks in
+ *   one idle period); nothing learnt, the cap stays;
+ * - a pass over the target: the fewest writes, from which to grow again;
+ * - a pass under the target: the writes times target / pass, at most twice as many. As long
+ *   as the page's part is not negative this cannot overshoot: F + s·w·T/g <= T when g <= T;
+ * - a pass over the target at the fewest writes: the page's own part is over, and fewer
+ *   writes cannot bring the pass under the threshold; they would only make more passes. The
+ *   starting size then, until a pass comes in under the target.
  */
 export interface WritePacer {
   /** Script time the current chunk may take, in ms. */
@@ -34,7 +35,7 @@ export interface WritePacerOptions {
 
 /** The rendering pass the pacer aims at, in ms: 10 ms of margin under the 50 ms threshold. */
 export const PASS_TARGET_MS = 40;
-/** Below this the rendering pass is cheap (a normal page): stay at the starting size. */
+/** Below this the gap holds a cheap pass or none. */
 const CHEAP_PASS_MS = 16;
 /** Writes per chunk range from a quarter of the starting size to 8 times it. */
 const MIN_FACTOR = 1 / 4;
@@ -52,86 +53,43 @@ export interface WriteRange {
   max: number;
 }
 
-/** The chunk just measured: its cap, the text nodes it wrapped, and the pass after it (ms). */
-export interface MeasuredChunk {
+/** The pacer's state: the current cap, and whether the page's own pass is over the target. */
+export interface PacerState {
   cap: number;
-  wrote: number;
-  gap: number;
+  heavyPage: boolean;
 }
 
-/** What the pacer has seen so far. */
-export interface PassHistory {
-  /** The smallest pass, in ms, and the writes of the chunk before it. */
-  floor: number;
-  floorWrites: number;
-  /** The latest estimate of what one write adds to a pass, in ms (unknown at first). */
-  perWrite?: number;
-  /** Whether a chunk of the fewest writes has been measured. */
-  triedFewest: boolean;
-}
-
-export const NOTHING_SEEN: PassHistory = { floor: Infinity, floorWrites: 0, triedFewest: false };
-
-/**
- * Adds a measured chunk. The cost of a write is the slope between this pass and the smallest
- * one, when they followed different numbers of writes; a pass the page made longer (its own
- * script, a collection) only ever makes that estimate larger, so the pacer errs towards fewer
- * writes.
- */
-export function recordPass(seen: PassHistory, chunk: MeasuredChunk, range: WriteRange): PassHistory {
-  let perWrite = seen.perWrite;
-  if (Number.isFinite(seen.floor) && chunk.wrote !== seen.floorWrites) {
-    const slope = (chunk.gap - seen.floor) / (chunk.wrote - seen.floorWrites);
-    if (slope > 0) perWrite = slope;
+/** The next state, after a chunk that wrote `wrote` text nodes was followed by a gap of `gap` ms. */
+export function nextPacerState(state: PacerState, wrote: number, gap: number, range: WriteRange): PacerState {
+  if (gap < CHEAP_PASS_MS) return state;
+  if (gap > PASS_TARGET_MS) {
+    const heavyPage = state.heavyPage || wrote <= range.min;
+    return { cap: heavyPage ? range.start : range.min, heavyPage };
   }
-  const lower = chunk.gap < seen.floor;
-  return {
-    floor: lower ? chunk.gap : seen.floor,
-    floorWrites: lower ? chunk.wrote : seen.floorWrites,
-    perWrite,
-    triedFewest: seen.triedFewest || chunk.wrote <= range.min,
-  };
-}
-
-/** The cap for the next chunk, from the chunk just measured and everything seen (it included). */
-export function nextWrites(chunk: MeasuredChunk, seen: PassHistory, range: WriteRange): number {
-  if (chunk.gap < CHEAP_PASS_MS) return range.start;
-  // Try the fewest writes once; if the pass is still over, this page's own part is.
-  if (seen.floor > PASS_TARGET_MS) return seen.triedFewest ? range.start : range.min;
-  let fits: number;
-  if (seen.perWrite === undefined) {
-    // No cost per write known yet: as if the whole pass grew with the writes.
-    fits = chunk.gap <= PASS_TARGET_MS ? Infinity : Math.floor((chunk.wrote * PASS_TARGET_MS) / chunk.gap);
-  } else {
-    const fixed = Math.max(0, seen.floor - seen.perWrite * seen.floorWrites);
-    fits = Math.floor((PASS_TARGET_MS - fixed) / seen.perWrite);
-  }
-  return Math.max(range.min, Math.min(range.max, chunk.cap * 2, fits));
+  // A chunk its time budget stopped short of its cap says nothing against the cap.
+  const fits = Math.floor((wrote * PASS_TARGET_MS) / gap);
+  return { cap: Math.max(range.min, Math.min(range.max, state.cap * 2, Math.max(state.cap, fits))), heavyPage: false };
 }
 
 export function createWritePacer(options: WritePacerOptions = {}): WritePacer {
   const baseBudget = options.budgetMs ?? 8;
   const start = options.maxWrites ?? 40;
   const range = { min: Math.max(1, Math.ceil(start * MIN_FACTOR)), start, max: start * MAX_FACTOR };
-  let writes = start;
+  let state: PacerState = { cap: start, heavyPage: false };
   let wrote = 0;
   let endedAt: number | undefined;
-  let seen = NOTHING_SEEN;
 
   return {
     get budgetMs() {
-      return Math.max(baseBudget, Math.min(MAX_BUDGET_MS, (baseBudget * writes) / start));
+      return Math.max(baseBudget, Math.min(MAX_BUDGET_MS, (baseBudget * state.cap) / start));
     },
     get maxWrites() {
-      return writes;
+      return state.cap;
     },
     chunkStarted(now) {
       if (endedAt === undefined) return;
-      const gap = now - endedAt;
+      state = nextPacerState(state, wrote, now - endedAt, range);
       endedAt = undefined;
-      const chunk = { cap: writes, wrote, gap };
-      seen = recordPass(seen, chunk, range);
-      writes = nextWrites(chunk, seen, range);
     },
     chunkEnded(now, written) {
       // Only a chunk that wrote leaves a rendering pass to measure.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWritePacer, nextWrites, NOTHING_SEEN, PASS_TARGET_MS, recordPass, type WritePacer } from '../../../utils/annotate/write-pacer';
+import { createWritePacer, nextPacerState, PASS_TARGET_MS, type WritePacer } from '../../../utils/annotate/write-pacer';
 
 interface Step {
   budget: number;
@@ -36,26 +36,26 @@ describe('the write pacer', () => {
   });
 
   it('writes more per chunk, in chunks a little longer, where the pass costs the same whatever was written', () => {
-    const steps = run(createWritePacer(), page(25, 0), 6);
-    expect(steps.map((s) => s.cap)).toEqual([40, 80, 160, 320, 320, 320]);
-    expect(steps.map((s) => s.budget)).toEqual([8, 10, 10, 10, 10, 10]);
+    const steps = run(createWritePacer(), page(25, 0), 7);
+    expect(steps.map((s) => s.cap)).toEqual([40, 64, 102, 163, 260, 320, 320]);
+    expect(steps.map((s) => s.budget)).toEqual([8, 10, 10, 10, 10, 10, 10]);
   });
 
   it('settles where the pass stays under the target when the pass grows with the writes', () => {
     // 20 ms of the page's own plus 0.15 ms a write: 133 writes fit in 40 ms.
     const steps = run(createWritePacer(), page(20, 0.15), 30);
-    const settled = steps.slice(5);
-    expect(Math.max(...settled.map((s) => s.pass))).toBeLessThanOrEqual(PASS_TARGET_MS);
+    expect(Math.max(...steps.map((s) => s.pass))).toBeLessThanOrEqual(PASS_TARGET_MS);
     // Not needlessly small either: most of what fits.
-    expect(Math.min(...settled.map((s) => s.cap))).toBeGreaterThanOrEqual(90);
+    expect(Math.min(...steps.slice(10).map((s) => s.cap))).toBeGreaterThanOrEqual(120);
   });
 
-  it('cuts the writes at once after a pass over the target', () => {
+  it('drops to the fewest writes after a pass over the target, and grows back without overshooting', () => {
     // 10 ms of the page's own plus 1 ms a write: the first chunk's 40 writes make a 50 ms pass.
     const steps = run(createWritePacer(), page(10, 1), 12);
     expect(steps[0]!.pass).toBe(50);
     expect(steps[1]!.cap).toBe(10);
     expect(Math.max(...steps.slice(1).map((s) => s.pass))).toBeLessThanOrEqual(PASS_TARGET_MS);
+    expect(steps.at(-1)!.cap).toBeGreaterThanOrEqual(25);
   });
 
   it('keeps the starting size on a page whose own pass is over the target, once the fewest writes confirm it', () => {
@@ -71,31 +71,23 @@ describe('the write pacer', () => {
     expect([pacer.budgetMs, pacer.maxWrites]).toEqual([6, 20]);
   });
 
-  it('takes the cost of a write from the slope between a pass and the smallest one', () => {
+  it('learns nothing from a gap too short to hold a pass', () => {
     const range = { min: 10, start: 40, max: 320 };
-    let seen = recordPass(NOTHING_SEEN, { cap: 40, wrote: 40, gap: 30 }, range);
-    expect(seen).toMatchObject({ floor: 30, floorWrites: 40, perWrite: undefined });
-    // 80 writes, 36 ms: 0.15 ms a write over 40 more writes, so 24 ms is the page's own.
-    const chunk = { cap: 80, wrote: 80, gap: 36 };
-    seen = recordPass(seen, chunk, range);
-    expect(seen.perWrite).toBeCloseTo(0.15);
-    expect(nextWrites(chunk, seen, range)).toBe(106);
-    // A chunk its time budget stopped before its cap: the slope counts the writes made.
-    const short = { cap: 160, wrote: 20, gap: 27 };
-    expect(recordPass(seen, short, range)).toMatchObject({ floor: 27, floorWrites: 20, perWrite: 0.15 });
-    // A page that made a pass longer on its own only makes the estimate larger: fewer writes.
-    const spiked = { cap: 106, wrote: 106, gap: 60 };
-    const after = recordPass(seen, spiked, range);
-    expect(after.perWrite).toBeGreaterThan(0.15);
-    expect(nextWrites(spiked, after, range)).toBeLessThan(80);
+    const state = { cap: 120, heavyPage: false };
+    // Two chunks in one idle period: no rendering pass between them.
+    expect(nextPacerState(state, 120, 1, range)).toBe(state);
+    expect(nextPacerState({ cap: 40, heavyPage: true }, 40, 3, range)).toEqual({ cap: 40, heavyPage: true });
   });
 
-  it('never leaves the range, and never more than doubles the cap at a time', () => {
+  it('keeps its cap after a chunk its time budget stopped short of it', () => {
     const range = { min: 10, start: 40, max: 320 };
-    const cheap = { cap: 40, wrote: 40, gap: 20 };
-    expect(nextWrites(cheap, recordPass(NOTHING_SEEN, cheap, range), range)).toBe(80);
-    const seen = { floor: 30, floorWrites: 300, perWrite: 0.001, triedFewest: true };
-    expect(nextWrites({ cap: 300, wrote: 300, gap: 30 }, seen, range)).toBe(320);
-    expect(nextWrites({ cap: 20, wrote: 20, gap: 39 }, { floor: 39, floorWrites: 10, perWrite: 5, triedFewest: true }, range)).toBe(10);
+    // 5 writes made a 20 ms pass: 10 would fit, which says nothing against the cap of 100.
+    expect(nextPacerState({ cap: 100, heavyPage: false }, 5, 20, range)).toEqual({ cap: 100, heavyPage: false });
+  });
+
+  it('leaves the heavy-page state once a pass comes in under the target', () => {
+    const range = { min: 10, start: 40, max: 320 };
+    expect(nextPacerState({ cap: 40, heavyPage: true }, 40, 60, range)).toEqual({ cap: 40, heavyPage: true });
+    expect(nextPacerState({ cap: 40, heavyPage: true }, 40, 30, range)).toEqual({ cap: 53, heavyPage: false });
   });
 });
